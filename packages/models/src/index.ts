@@ -1,1 +1,37 @@
-export {};
+export type { PlexErrorDetail, PlexErrorStatus, PlexErrors } from "./plex-errors.js";
+export { PlexErrorDetailSchema, PlexErrorStatusSchema, PlexErrorsSchema } from "./plex-errors.js";
+export type { PostUsersSignInDataRequestBody } from "./sign-in.js";
+export { PostUsersSignInDataRequestBodySchema } from "./sign-in.js";
+export type {
+  Connection,
+  GetSourceConnectionInformationRequest,
+  SourceConnectionInformationResponse,
+  SourceDevice,
+} from "./source-connection-information.js";
+export {
+  ConnectionSchema,
+  GetSourceConnectionInformationRequestSchema,
+  SourceConnectionInformationResponseSchema,
+  SourceDeviceSchema,
+} from "./source-connection-information.js";
+export type { GetTransientTokenRequest, TransientTokenResponse } from "./transient-token.js";
+export {
+  GetTransientTokenRequestSchema,
+  GetTransientTokenType,
+  Scope,
+  TransientTokenResponseSchema,
+} from "./transient-token.js";
+export type {
+  Service,
+  Subscription,
+  SubscriptionRecord,
+  UserPlexAccount,
+  UserProfile,
+} from "./user-plex-account.js";
+export {
+  ServiceSchema,
+  SubscriptionRecordSchema,
+  SubscriptionSchema,
+  UserPlexAccountSchema,
+  UserProfileSchema,
+} from "./user-plex-account.js";

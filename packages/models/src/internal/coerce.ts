@@ -1,0 +1,102 @@
+import * as z from "zod/mini";
+
+// Plex answers JSON or XML depending on the Accept header. XML attributes reach us as strings ("1", "0",
+// "32400"), so every boolean and number field accepts both spellings and returns one typed value.
+
+function toBoolean(value: unknown): unknown {
+  if (value === true || value === 1 || value === "1" || value === "true") return true;
+  if (value === false || value === 0 || value === "0" || value === "false") return false;
+  return value;
+}
+
+function toNumber(value: unknown): unknown {
+  if (typeof value === "string" && value.trim() !== "") {
+    const parsed = Number(value);
+    if (Number.isFinite(parsed)) return parsed;
+  }
+  return value;
+}
+
+// An XML attribute has no null: plex.tv writes `adsConsent=""` where JSON has `"adsConsent": null`.
+function emptyToNull(value: unknown): unknown {
+  return value === "" ? null : value;
+}
+
+/** Boolean that also accepts 1/0, "1"/"0" and "true"/"false". */
+export const bool = /* @__PURE__ */ z.pipe(z.transform(toBoolean), z.boolean());
+
+/** Number that also accepts numeric strings (XML attributes). */
+export const num = /* @__PURE__ */ z.pipe(z.transform(toNumber), z.number());
+
+/** Optional boolean that may be null (JSON) or "" (XML). */
+export const nullableBool = /* @__PURE__ */ z.optional(
+  z.pipe(z.transform(emptyToNull), z.nullable(z.pipe(z.transform(toBoolean), z.boolean()))),
+);
+
+/** Optional number that may be null (JSON) or "" (XML). */
+export const nullableNum = /* @__PURE__ */ z.optional(
+  z.pipe(z.transform(emptyToNull), z.nullable(z.pipe(z.transform(toNumber), z.number()))),
+);
+
+/** Optional string that may be null. XML cannot tell "" from null, so "" stays a string. */
+export const nullableStr = /* @__PURE__ */ z.optional(z.nullable(z.string()));
+
+/** A string that must hold something: tokens, identifiers, URIs the SDK relies on. */
+export const nonEmpty = /* @__PURE__ */ z.string().check(z.minLength(1));
+
+/**
+ * Enum-like string: the known values are typed (for autocompletion) but any other string passes, because
+ * Plex adds values without notice and an SDK must not break on them.
+ */
+export function openEnum<const T extends readonly string[]>(
+  _known: T,
+): z.ZodMiniType<T[number] | (string & {}), string> {
+  return z.string();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Turns the many shapes one list takes on the wire into an array:
+ * - JSON: `[a, b]`;
+ * - XML with one child: `a` (a lone element decodes to an object, not an array);
+ * - XML wrapper element: `{ [itemTag]: a }` or `{ [itemTag]: [a, b] }` (e.g. `<services><service/></services>`);
+ * - an empty XML element: `""`;
+ * - a missing key: `[]` when `emptyWhenMissing` is set.
+ * `item` maps each raw entry before validation (e.g. `<feature id="x"/>` → `"x"`).
+ */
+export function toList(
+  value: unknown,
+  itemTag: string | undefined,
+  item: (entry: unknown) => unknown = (entry) => entry,
+): unknown {
+  let raw = value;
+  if (raw === "") return [];
+  if (itemTag !== undefined && isRecord(raw) && itemTag in raw && Object.keys(raw).length === 1) {
+    raw = raw[itemTag];
+    if (raw === "" || raw === undefined) return [];
+  }
+  if (raw === undefined || raw === null) return raw;
+  return (Array.isArray(raw) ? raw : [raw]).map(item);
+}
+
+/** A list field: accepts an array, a single element, an XML wrapper element or an empty element. */
+export function list<T extends z.core.SomeType>(
+  schema: T,
+  itemTag?: string,
+  item?: (entry: unknown) => unknown,
+): z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, z.ZodMiniArray<T>> {
+  return z.pipe(
+    z.transform((value: unknown) => toList(value, itemTag, item)),
+    z.array(schema),
+  );
+}
+
+/** XML renders a string list as `<feature id="x"/>`; JSON as `"x"`. */
+export function idOf(entry: unknown): unknown {
+  return isRecord(entry) && typeof entry.id === "string" ? entry.id : entry;
+}
+
+export { isRecord };

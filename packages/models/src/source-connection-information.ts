@@ -1,0 +1,61 @@
+import * as z from "zod/mini";
+import { bool, isRecord, list, nonEmpty, num } from "./internal/coerce.js";
+
+/** Query of `GET /security/resources`: `source` is a prefixed identifier such as `server://<clientIdentifier>`. */
+export const GetSourceConnectionInformationRequestSchema = /* @__PURE__ */ z.object({
+  /** The source identifier with an included prefix (`server://…`, `provider://…`). */
+  source: z
+    .string()
+    .check(z.regex(/^[a-z][a-z0-9+.-]*:\/\/\S+$/i, "source must look like scheme://identifier")),
+  /** Force refresh. */
+  refresh: z.optional(z.boolean()),
+});
+export type GetSourceConnectionInformationRequest = z.output<
+  typeof GetSourceConnectionInformationRequestSchema
+>;
+
+/** One way to reach the source: `uri` is what a client connects to. */
+export const ConnectionSchema = /* @__PURE__ */ z.looseObject({
+  protocol: z.string(),
+  address: z.string(),
+  port: num,
+  uri: nonEmpty,
+  /** Indicates if the connection is the server's LAN address. */
+  local: bool,
+  /** Indicates the connection is over a relayed connection. */
+  relay: z.optional(bool),
+});
+export type Connection = z.output<typeof ConnectionSchema>;
+
+/** The source the server knows, with a transient `accessToken` for it and its connections. */
+export const SourceDeviceSchema = /* @__PURE__ */ z.looseObject({
+  name: z.string(),
+  accessToken: nonEmpty,
+  clientIdentifier: nonEmpty,
+  // A device with a single connection decodes from XML to one object; no connection at all to no key.
+  Connection: z._default(list(ConnectionSchema), () => []),
+});
+export type SourceDevice = z.output<typeof SourceDeviceSchema>;
+
+// The spec types `Device` as one object, but PMS renders child elements as arrays elsewhere: take the first.
+function firstDevice(value: unknown): unknown {
+  return Array.isArray(value) && value.length > 0 ? value[0] : value;
+}
+
+function withOneDevice(value: unknown): unknown {
+  if (!isRecord(value) || !isRecord(value.MediaContainer)) return value;
+  const container = value.MediaContainer;
+  return { ...value, MediaContainer: { ...container, Device: firstDevice(container.Device) } };
+}
+
+/** 200 body of `GET /security/resources`: connection details and a transient token for a source known to the server. */
+export const SourceConnectionInformationResponseSchema = /* @__PURE__ */ z.pipe(
+  z.transform(withOneDevice),
+  z.looseObject({
+    MediaContainer: z.looseObject({
+      size: z.optional(num),
+      Device: SourceDeviceSchema,
+    }),
+  }),
+);
+export type SourceConnectionInformationResponse = z.output<typeof SourceConnectionInformationResponseSchema>;

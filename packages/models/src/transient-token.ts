@@ -1,0 +1,27 @@
+import * as z from "zod/mini";
+import { nonEmpty, num } from "./internal/coerce.js";
+
+/** The only `type` Plex Media Server accepts on `/security/token`. */
+export const GetTransientTokenType = { Delegation: "delegation" } as const;
+export type GetTransientTokenType = (typeof GetTransientTokenType)[keyof typeof GetTransientTokenType];
+
+/** The only `scope` Plex Media Server accepts on `/security/token`. */
+export const Scope = { All: "all" } as const;
+export type Scope = (typeof Scope)[keyof typeof Scope];
+
+/** Query of `GET|POST /security/token`: `delegation` is the only supported type and `all` the only scope. */
+export const GetTransientTokenRequestSchema = /* @__PURE__ */ z.object({
+  type: z.literal(GetTransientTokenType.Delegation),
+  scope: z.literal(Scope.All),
+});
+export type GetTransientTokenRequest = z.output<typeof GetTransientTokenRequestSchema>;
+
+/** 200 body of `/security/token`: a temporary token with the caller's access level, valid up to 48 hours. */
+export const TransientTokenResponseSchema = /* @__PURE__ */ z.looseObject({
+  MediaContainer: z.looseObject({
+    /** The transient token. */
+    token: nonEmpty,
+    size: z.optional(num),
+  }),
+});
+export type TransientTokenResponse = z.output<typeof TransientTokenResponseSchema>;
