@@ -1,0 +1,91 @@
+// The bundles we measure: each is a tiny "user program" written the way an app would use the
+// SDK. Exporting functions that take the request keeps the bundler from shaking the calls away
+// without us guessing request shapes. Budgets are the issue-7 targets, in kB of 1000 bytes.
+
+const SERVER = "http://127.0.0.1:32400";
+
+export const entries = [
+  {
+    id: "ours-plexapi-4ops",
+    label: "@plex/auth PlexAPI, four operations",
+    side: "ours",
+    budgetKb: 16,
+    contents: `
+      import { PlexAPI } from "@plex/auth";
+      const plex = new PlexAPI({ clientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });
+      export const transient = (request) => plex.authentication.getTransientToken(request);
+      export const sources = (request) => plex.authentication.getSourceConnectionInformation(request);
+      export const details = () => plex.authentication.getTokenDetails();
+      export const signIn = (request) => plex.authentication.postUsersSignInData(request);`,
+  },
+  {
+    id: "ours-standalone-1op",
+    label: "@plex/auth getTokenDetails + createPlexClient",
+    side: "ours",
+    budgetKb: 12,
+    contents: `
+      import { createPlexClient, getTokenDetails } from "@plex/auth";
+      const client = createPlexClient({ clientIdentifier: "bench", accessToken: "bench-token" });
+      export const details = () => getTokenDetails(client);`,
+  },
+  {
+    id: "ours-standalone-4ops",
+    label: "@plex/auth four standalone functions",
+    side: "ours",
+    contents: `
+      import { createPlexClient, getSourceConnectionInformation, getTokenDetails, getTransientToken,
+        postUsersSignInData } from "@plex/auth";
+      const client = createPlexClient({ clientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });
+      export const transient = (request) => getTransientToken(client, request);
+      export const sources = (request) => getSourceConnectionInformation(client, request);
+      export const details = () => getTokenDetails(client);
+      export const signIn = (request) => postUsersSignInData(client, request);`,
+  },
+  {
+    id: "ours-models",
+    label: "@plex/models, every schema",
+    side: "ours",
+    budgetKb: 8,
+    contents: `
+      import * as models from "@plex/models";
+      export default models;`,
+  },
+  {
+    id: "plexjs-plexapi-4ops",
+    label: "plexjs PlexAPI, four operations",
+    side: "plexjs",
+    contents: `
+      import { PlexAPI } from "@lukehagar/plexjs";
+      const plex = new PlexAPI({ xPlexClientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });
+      export const transient = (type, scope) => plex.authentication.getTransientToken(type, scope);
+      export const sources = (source) => plex.authentication.getSourceConnectionInformation(source);
+      export const details = () => plex.authentication.getTokenDetails();
+      export const signIn = (id, body) => plex.authentication.postUsersSignInData(id, body);`,
+  },
+  {
+    id: "plexjs-standalone-1op",
+    label: "plexjs authenticationGetTokenDetails + PlexAPICore",
+    side: "plexjs",
+    contents: `
+      import { PlexAPICore } from "@lukehagar/plexjs/core.js";
+      import { authenticationGetTokenDetails } from "@lukehagar/plexjs/funcs/authenticationGetTokenDetails.js";
+      const client = new PlexAPICore({ xPlexClientIdentifier: "bench", accessToken: "bench-token" });
+      export const details = () => authenticationGetTokenDetails(client);`,
+  },
+  {
+    id: "plexjs-standalone-4ops",
+    label: "plexjs four standalone functions",
+    side: "plexjs",
+    contents: `
+      import { PlexAPICore } from "@lukehagar/plexjs/core.js";
+      import { authenticationGetSourceConnectionInformation } from "@lukehagar/plexjs/funcs/authenticationGetSourceConnectionInformation.js";
+      import { authenticationGetTokenDetails } from "@lukehagar/plexjs/funcs/authenticationGetTokenDetails.js";
+      import { authenticationGetTransientToken } from "@lukehagar/plexjs/funcs/authenticationGetTransientToken.js";
+      import { authenticationPostUsersSignInData } from "@lukehagar/plexjs/funcs/authenticationPostUsersSignInData.js";
+      const client = new PlexAPICore({ xPlexClientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });
+      export const transient = (type, scope) => authenticationGetTransientToken(client, type, scope);
+      export const sources = (source) => authenticationGetSourceConnectionInformation(client, source);
+      export const details = () => authenticationGetTokenDetails(client);
+      export const signIn = (id, body) => authenticationPostUsersSignInData(client, id, body);`,
+  },
+];
