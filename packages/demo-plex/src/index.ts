@@ -1,1 +1,13 @@
-export {};
+export {
+  DEMO_ACCOUNTS,
+  DEMO_CLIENT_IDENTIFIER,
+  DEMO_ERROR_CODES,
+  DEMO_SERVER,
+  DEMO_TOKENS,
+  DEMO_TRANSIENT_TOKEN,
+  type DemoConnection,
+  type DemoCredentials,
+  type DemoServer,
+} from "./constants.js";
+export { createDemoPlex, type DemoPlex, type DemoPlexOptions } from "./create-demo-plex.js";
+export { createDemoData, type DemoData, type DemoPin, type DemoUser } from "./demo-data.js";

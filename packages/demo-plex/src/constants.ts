@@ -1,0 +1,111 @@
+/**
+ * The demo scenarios, fixed by docs/ARCHITECTURE.md. Every package's tests and the playground use these names,
+ * so changing a value here changes what the whole workspace expects.
+ */
+
+/** Any non-empty client identifier works; this is the one tests and the tour send. */
+export const DEMO_CLIENT_IDENTIFIER = "demo-client-0001";
+
+export const DEMO_TOKENS = {
+  /** The demo account's token: `/api/v2/user` 200, `/security/*` 200. */
+  account: "demo-account-token-4c1f",
+  /** A deauthorised token: plex.tv answers 422 `<errors><error>Invalid token</error></errors>`. */
+  revoked: "demo-revoked-token-9a7e",
+  /** The `authToken` a successful sign-in returns; valid afterwards like `account`. */
+  signedIn: "demo-signed-in-token-77b2",
+} as const;
+
+export interface DemoCredentials {
+  readonly login: string;
+  readonly password: string;
+  readonly verificationCode?: string;
+}
+
+export const DEMO_ACCOUNTS = {
+  /** Sign-in 201. */
+  plain: { login: "demo@example.com", password: "demo-password" },
+  /** Without the code, or with a wrong one: 401 code 1029. With it: 201. */
+  twoFactor: { login: "2fa@example.com", password: "demo-password", verificationCode: "123456" },
+  /** 429 code 1003 as XML, without Retry-After (as plex.tv does). */
+  rateLimited: { login: "busy@example.com", password: "demo-password" },
+  /** 401 code 1031 as XML: "detected repeated failures". */
+  locked: { login: "locked@example.com", password: "demo-password" },
+} as const satisfies Record<string, DemoCredentials>;
+
+export interface DemoConnection {
+  readonly protocol: "http" | "https";
+  readonly address: string;
+  readonly port: number;
+  readonly uri: string;
+  readonly local: boolean;
+  readonly relay: boolean;
+  readonly IPv6: boolean;
+}
+
+export interface DemoServer {
+  readonly name: string;
+  readonly clientIdentifier: string;
+  /** The server-scoped token `/security/resources` hands out for this server. */
+  readonly accessToken: string;
+  readonly connections: readonly DemoConnection[];
+}
+
+const DEMO_SERVER_HASH = "0d3e5a7c9b1f42e6a8c0d2e4f6a8b0c2";
+
+/** What `/security/resources?source=server://<clientIdentifier>` describes. Addresses are documentation ranges. */
+export const DEMO_SERVER: DemoServer = {
+  name: "Demo Attic Server",
+  clientIdentifier: "demo0server0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e",
+  accessToken: "demo-server-access-token-5d09",
+  connections: [
+    {
+      protocol: "https",
+      address: "192.168.50.20",
+      port: 32400,
+      uri: `https://192-168-50-20.${DEMO_SERVER_HASH}.plex.direct:32400`,
+      local: true,
+      relay: false,
+      IPv6: false,
+    },
+    {
+      protocol: "https",
+      address: "203.0.113.45",
+      port: 41234,
+      uri: `https://203-0-113-45.${DEMO_SERVER_HASH}.plex.direct:41234`,
+      local: false,
+      relay: false,
+      IPv6: false,
+    },
+    {
+      protocol: "https",
+      address: "2001:db8:4a::20",
+      port: 41234,
+      uri: `https://2001-db8-4a--20.${DEMO_SERVER_HASH}.plex.direct:41234`,
+      local: false,
+      relay: false,
+      IPv6: true,
+    },
+    {
+      protocol: "https",
+      address: "198.51.100.7",
+      port: 8443,
+      uri: `https://198-51-100-7.${DEMO_SERVER_HASH}.plex.direct:8443`,
+      local: false,
+      relay: true,
+      IPv6: false,
+    },
+  ],
+};
+
+/** The token `/security/token?type=delegation&scope=all` returns. */
+export const DEMO_TRANSIENT_TOKEN = "transient-demo-6f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
+
+/** Plex's own error codes that the demo plays. */
+export const DEMO_ERROR_CODES = {
+  clientIdentifierMissing: 1000,
+  unauthorized: 1001,
+  rateLimited: 1003,
+  pinNotFound: 1020,
+  verificationCodeRequired: 1029,
+  repeatedFailures: 1031,
+} as const;

@@ -1,0 +1,68 @@
+import { createDemoData, type DemoData } from "./demo-data.js";
+import { clientIdentifierOf } from "./internal/authenticate.js";
+import type { DemoContext, DemoRoute } from "./internal/context.js";
+import { notFound, plexError } from "./internal/respond.js";
+import { ERRORS } from "./internal/routes/errors.js";
+import { createPinRoute, getPinRoute } from "./internal/routes/pins-route.js";
+import { resourcesRoute } from "./internal/routes/resources-route.js";
+import {
+  identityRoute,
+  securityResourcesRoute,
+  securityTokenRoute,
+} from "./internal/routes/security-routes.js";
+import { signInRoute } from "./internal/routes/sign-in-route.js";
+import { userRoute } from "./internal/routes/user-route.js";
+
+export interface DemoPlexOptions {
+  /** The clock for pin timestamps and expiry and for `rememberExpiresAt`; inject one for deterministic tests. */
+  now?: () => Date;
+  /** How many polls of `GET /api/v2/pins/:id` answer "unclaimed" before the pin carries a token. Default 1. */
+  pinClaimAfterPolls?: number;
+}
+
+export interface DemoPlex {
+  /** A fetch-style handler: give it any Request whose path is a demo route, whatever the origin. */
+  handle(request: Request): Promise<Response>;
+  /** This instance's data (a fresh copy per instance; pins created so far are in `data.pins`). */
+  readonly data: DemoData;
+}
+
+interface RouteEntry {
+  readonly method: readonly string[];
+  readonly path: RegExp;
+  readonly plexTv: boolean;
+  readonly route: DemoRoute;
+}
+
+const ROUTES: readonly RouteEntry[] = [
+  { method: ["GET"], path: /^\/api\/v2\/user$/, plexTv: true, route: userRoute },
+  { method: ["POST"], path: /^\/api\/v2\/users\/signin$/, plexTv: true, route: signInRoute },
+  { method: ["POST"], path: /^\/api\/v2\/pins$/, plexTv: true, route: createPinRoute },
+  { method: ["GET"], path: /^\/api\/v2\/pins\/\d+$/, plexTv: true, route: getPinRoute },
+  { method: ["GET"], path: /^\/api\/v2\/resources$/, plexTv: true, route: resourcesRoute },
+  { method: ["GET", "POST"], path: /^\/security\/token$/, plexTv: false, route: securityTokenRoute },
+  { method: ["GET"], path: /^\/security\/resources$/, plexTv: false, route: securityResourcesRoute },
+  { method: ["GET"], path: /^\/identity$/, plexTv: false, route: identityRoute },
+];
+
+/** Routes on the path only, so the same handler can stand behind msw, a node server or a test's fetch. */
+export function createDemoPlex(options: DemoPlexOptions = {}): DemoPlex {
+  const data = createDemoData();
+  const now = options.now ?? (() => new Date());
+  const pinClaimAfterPolls = options.pinClaimAfterPolls ?? 1;
+
+  async function handle(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
+    const entry = ROUTES.find((candidate) => candidate.path.test(path));
+    const context: DemoContext = { request, url, data, now, pinClaimAfterPolls };
+    if (entry === undefined || !entry.method.includes(request.method.toUpperCase())) return notFound(request);
+    // plex.tv checks the client identifier before anything else, token included.
+    if (entry.plexTv && clientIdentifierOf(context) === null) {
+      return plexError(request, ERRORS.clientIdentifierMissing);
+    }
+    return entry.route(context);
+  }
+
+  return { handle, data };
+}

@@ -1,0 +1,27 @@
+import { checkToken } from "../authenticate.js";
+import type { DemoRoute } from "../context.js";
+import { invalidToken, plexError, respondWithList } from "../respond.js";
+import { ERRORS } from "./errors.js";
+
+function flag(value: string | null): boolean {
+  return value === "1" || value === "true";
+}
+
+/**
+ * `GET /api/v2/resources`: the account's devices. As on plex.tv, relay and IPv6 connections are only listed
+ * when asked for (`includeRelay=1`, `includeIPv6=1`).
+ */
+export const resourcesRoute: DemoRoute = (context) => {
+  const check = checkToken(context);
+  if (check.kind === "revoked") return invalidToken();
+  if (check.kind !== "valid") return plexError(context.request, ERRORS.unauthorized);
+  const includeRelay = flag(context.url.searchParams.get("includeRelay"));
+  const includeIPv6 = flag(context.url.searchParams.get("includeIPv6"));
+  const devices = context.data.resources.map((device) => ({
+    ...device,
+    connections: device.connections.filter(
+      (connection) => (includeRelay || !connection.relay) && (includeIPv6 || !connection.IPv6),
+    ),
+  }));
+  return respondWithList(context.request, "resources", devices);
+};

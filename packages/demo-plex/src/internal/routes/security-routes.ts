@@ -1,0 +1,43 @@
+import { checkToken } from "../authenticate.js";
+import type { DemoContext, DemoRoute } from "../context.js";
+import { notFound, plexError, respondWithMediaContainer } from "../respond.js";
+import { ERRORS } from "./errors.js";
+
+/** A media server knows no "revoked" state of its own: any token it cannot use is simply unauthorized. */
+function unauthorized(context: DemoContext): Response | null {
+  return checkToken(context).kind === "valid" ? null : plexError(context.request, ERRORS.unauthorized);
+}
+
+/** `GET|POST /security/token?type=delegation&scope=all`: a short-lived transient token. */
+export const securityTokenRoute: DemoRoute = (context) => {
+  const refused = unauthorized(context);
+  if (refused) return refused;
+  const { searchParams } = context.url;
+  if (searchParams.get("type") !== "delegation" || searchParams.get("scope") !== "all") {
+    return plexError(context.request, { code: 1000, message: "Bad Request: type and scope", status: 400 });
+  }
+  return respondWithMediaContainer(context.request, { size: 0, token: context.data.transientToken });
+};
+
+/** `GET /security/resources?source=server://<clientIdentifier>`: how to reach that server, with its token. */
+export const securityResourcesRoute: DemoRoute = (context) => {
+  const refused = unauthorized(context);
+  if (refused) return refused;
+  const { server } = context.data;
+  if (context.url.searchParams.get("source") !== `server://${server.clientIdentifier}`) {
+    return notFound(context.request);
+  }
+  return respondWithMediaContainer(context.request, {
+    size: 1,
+    Device: {
+      name: server.name,
+      clientIdentifier: server.clientIdentifier,
+      accessToken: server.accessToken,
+      Connection: server.connections.map(({ IPv6: _ipv6, ...connection }) => connection),
+    },
+  });
+};
+
+/** `GET /identity`: open to anyone, as on a real server; clients use it to probe connections. */
+export const identityRoute: DemoRoute = (context) =>
+  respondWithMediaContainer(context.request, { ...context.data.identity });
