@@ -35,3 +35,12 @@ export function interleave(candidates, round) {
   const shift = round % candidates.length;
   return [...candidates.slice(shift), ...candidates.slice(0, shift)];
 }
+
+/**
+ * One empty sample list per candidate id.
+ * @param {{ id: string }[]} candidates
+ * @returns {Record<string, number[]>}
+ */
+export function emptySamples(candidates) {
+  return Object.fromEntries(candidates.map((candidate) => [candidate.id, []]));
+}

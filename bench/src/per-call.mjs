@@ -1,0 +1,124 @@
+// Per-call cost: our getTokenDetails against plain fetch + JSON.parse of the same body, both in
+// this process, both against the same keep-alive server in a child process. Reported in µs per
+// call, sequentially and with 64 calls in flight; the ratio is ours / plain fetch per round.
+import { fork } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { emptySamples, interleave, summarize } from "./stats.mjs";
+
+const SERVER_SCRIPT = fileURLToPath(new URL("./account-server.mjs", import.meta.url));
+export const ACCOUNT_FIXTURE = fileURLToPath(new URL("../fixtures/account.json", import.meta.url));
+const CLIENT_IDENTIFIER = "bench-client-0001";
+const TOKEN = "bench-account-token-0000";
+
+/** Starts the account server in a child process; resolves with its origin and a stop function. */
+export function startAccountServer(bodyPath = ACCOUNT_FIXTURE) {
+  const child = fork(SERVER_SCRIPT, [bodyPath], { stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`account server exited early (${code})`)));
+    child.once("message", (/** @type {{ port: number }} */ message) => {
+      child.removeAllListeners("exit");
+      resolve({ origin: `http://127.0.0.1:${message.port}`, stop: () => child.disconnect() });
+    });
+  });
+}
+
+/** The two ways of getting the account: the floor (plain fetch) and our SDK. */
+export async function perCallCandidates(origin) {
+  const { createPlexClient, getTokenDetails } = await import("@plex/auth");
+  const url = `${origin}/api/v2/user`;
+  const headers = {
+    Accept: "application/json",
+    "X-Plex-Client-Identifier": CLIENT_IDENTIFIER,
+    "X-Plex-Token": TOKEN,
+  };
+  const client = createPlexClient({
+    clientIdentifier: CLIENT_IDENTIFIER,
+    accessToken: TOKEN,
+    plexTvURL: `${origin}/api/v2`,
+    retry: false,
+  });
+  return [
+    {
+      id: "fetch",
+      label: "fetch + JSON.parse",
+      call: async () => {
+        const response = await fetch(url, { headers });
+        if (!response.ok) throw new Error(`plain fetch got HTTP ${response.status}`);
+        return JSON.parse(await response.text());
+      },
+    },
+    {
+      id: "ours",
+      label: "@plex/auth getTokenDetails",
+      call: async () => (await getTokenDetails(client)).data,
+    },
+  ];
+}
+
+async function runSequential(call, calls) {
+  const started = performance.now();
+  for (let index = 0; index < calls; index += 1) await call();
+  return ((performance.now() - started) * 1000) / calls;
+}
+
+async function runConcurrent(call, calls, concurrency) {
+  const perLane = Math.ceil(calls / concurrency);
+  const lane = async () => {
+    for (let index = 0; index < perLane; index += 1) await call();
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return ((performance.now() - started) * 1000) / (perLane * concurrency);
+}
+
+/**
+ * @param {{ rounds: number; calls: number; concurrency: number }} options
+ */
+export async function measurePerCall({ rounds, calls, concurrency }) {
+  const expected = JSON.parse(readFileSync(ACCOUNT_FIXTURE, "utf8"));
+  const server = await startAccountServer();
+  try {
+    const candidates = await perCallCandidates(server.origin);
+    for (const candidate of candidates) {
+      const account = await candidate.call();
+      if (account?.username !== expected.username) {
+        throw new Error(
+          `${candidate.label} did not return the fixture account (username ${account?.username})`,
+        );
+      }
+      // Warm up the JIT and open the keep-alive sockets both modes will reuse.
+      await runSequential(candidate.call, calls);
+      await runConcurrent(candidate.call, calls, concurrency);
+    }
+    const modes = [
+      { id: "sequential", label: "sequential", run: (call) => runSequential(call, calls) },
+      {
+        id: "concurrent",
+        label: `concurrency ${concurrency}`,
+        run: (call) => runConcurrent(call, calls, concurrency),
+      },
+    ];
+    const results = [];
+    for (const mode of modes) {
+      const samples = emptySamples(candidates);
+      for (let round = 0; round < rounds; round += 1) {
+        for (const candidate of interleave(candidates, round)) {
+          samples[candidate.id].push(await mode.run(candidate.call));
+        }
+      }
+      const floor = samples["fetch"];
+      const ours = samples["ours"];
+      results.push({
+        mode: mode.label,
+        fetch: summarize(floor),
+        ours: summarize(ours),
+        ratio: summarize(ours.map((value, round) => value / floor[round])),
+      });
+    }
+    return results;
+  } finally {
+    server.stop();
+  }
+}

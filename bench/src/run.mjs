@@ -1,0 +1,64 @@
+// `pnpm bench`: every measurement in one run, printed as a table and written to bench/RESULTS.md.
+// `--quick` runs fewer rounds, for checking the harness itself (its figures are not for quoting).
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { measureColdStart } from "./cold-start.mjs";
+import { entries } from "./entries.mjs";
+import { machineLine } from "./machine.mjs";
+import { measurePerCall } from "./per-call.mjs";
+import { assertOurPackagesBuilt } from "./preflight.mjs";
+import { renderReport } from "./report.mjs";
+import { measureSizes } from "./sizes.mjs";
+import { measureValidation } from "./validation.mjs";
+
+const RESULTS = fileURLToPath(new URL("../RESULTS.md", import.meta.url));
+const quick = process.argv.includes("--quick");
+const settings = quick
+  ? { coldRounds: 3, callRounds: 3, calls: 100, concurrency: 64, validationRounds: 3, batchMs: 30 }
+  : { coldRounds: 9, callRounds: 9, calls: 320, concurrency: 64, validationRounds: 9, batchMs: 100 };
+
+function step(name) {
+  process.stderr.write(`bench: ${name}…\n`);
+}
+
+async function main() {
+  const started = performance.now();
+  await assertOurPackagesBuilt();
+  step("bundle sizes");
+  const sizes = await measureSizes(entries);
+  step(`cold start (${settings.coldRounds} rounds)`);
+  const coldStart = measureColdStart({ rounds: settings.coldRounds });
+  step(`per call (${settings.callRounds} rounds)`);
+  const perCall = await measurePerCall({
+    rounds: settings.callRounds,
+    calls: settings.calls,
+    concurrency: settings.concurrency,
+  });
+  step(`validation (${settings.validationRounds} rounds)`);
+  const validation = await measureValidation({
+    rounds: settings.validationRounds,
+    batchMs: settings.batchMs,
+  });
+  const report = renderReport({
+    date: new Date().toISOString(),
+    machine: machineLine(),
+    durationMs: performance.now() - started,
+    settings,
+    sizes,
+    coldStart,
+    perCall,
+    validation,
+  });
+  console.log(report);
+  if (quick) {
+    step("--quick: RESULTS.md left unchanged");
+    return;
+  }
+  writeFileSync(RESULTS, report);
+  step(`wrote ${RESULTS}`);
+}
+
+main().catch((error) => {
+  console.error(`bench FAILED: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});
