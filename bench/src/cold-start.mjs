@@ -52,7 +52,7 @@ export function measureColdStart({ rounds }) {
       samples[candidate.id].push(timeOnce(candidate));
     }
   }
-  const bare = samples["bare"];
+  const bare = samples.bare;
   return coldStartCandidates.map((candidate) => {
     const wall = samples[candidate.id];
     // Subtract the bare time of the same round, then take the median of those differences.

@@ -108,8 +108,8 @@ export async function measurePerCall({ rounds, calls, concurrency }) {
           samples[candidate.id].push(await mode.run(candidate.call));
         }
       }
-      const floor = samples["fetch"];
-      const ours = samples["ours"];
+      const floor = samples.fetch;
+      const ours = samples.ours;
       results.push({
         mode: mode.label,
         fetch: summarize(floor),

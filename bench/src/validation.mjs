@@ -110,8 +110,8 @@ export async function measureValidation({ rounds, batchMs }) {
         samples[candidate.id].push(timeBatch(candidate.schema, body, iterations.get(candidate.id)));
       }
     }
-    const ours = samples["ours"];
-    const plexjs = samples["plexjs"];
+    const ours = samples.ours;
+    const plexjs = samples.plexjs;
     results.push({
       body: label,
       bytes: JSON.stringify(body).length,
