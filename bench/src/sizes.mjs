@@ -12,7 +12,7 @@ const OUT_DIR = "/bench-out"; // never written (write: false); metafile paths ar
 
 // fast-xml-parser and its own dependencies: none of them may reach a JSON-only user's initial load.
 const XML_PACKAGES =
-  /node_modules\/(fast-xml-parser|fast-xml-builder|strnum|@nodable\/entities|path-expression-matcher)\//;
+  /node_modules\/(fast-xml-parser|fast-xml-builder|strnum|anynum|is-unsafe|@nodable\/entities|path-expression-matcher)\//;
 // A message from inside fast-xml-parser's parser, kept by minifiers: catches a copy inlined in a dist.
 const XML_MARKER = "XML data is accepted";
 const NODE_BUILTINS = new Set(builtinModules);
