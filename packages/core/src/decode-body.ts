@@ -1,0 +1,97 @@
+import { PlexValidationError } from "./errors";
+import { xmlToJson } from "./internal/xml-to-json";
+import { redact, redactText } from "./redact";
+
+export type BodyFormat = "json" | "xml";
+
+/** Which decoder a content type calls for; `undefined` for anything we cannot read (HTML, text…). */
+export function formatOf(contentType: string): BodyFormat | undefined {
+  const type = contentType.split(";")[0]!.trim().toLowerCase();
+  if (type === "application/json" || type === "text/json" || type.endsWith("+json")) return "json";
+  if (type === "application/xml" || type === "text/xml" || type.endsWith("+xml")) return "xml";
+  return undefined;
+}
+
+const PREVIEW_CHARS = 500;
+
+function preview(text: string): string {
+  const clean = redactText(text);
+  return clean.length > PREVIEW_CHARS ? `${clean.slice(0, PREVIEW_CHARS)}…` : clean;
+}
+
+type XmlParse = (text: string) => unknown;
+let xmlParser: Promise<XmlParse> | undefined;
+
+// Loaded on first XML answer only, so a JSON-only bundle never contains the parser.
+function loadXmlParser(): Promise<XmlParse> {
+  xmlParser ??= import("fast-xml-parser").then(({ XMLParser }) => {
+    const parser = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      parseTagValue: false,
+      parseAttributeValue: false,
+      trimValues: true,
+      htmlEntities: false,
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+    });
+    return (text: string) => parser.parse(text, true);
+  });
+  return xmlParser;
+}
+
+/** Parses XML into the shape the JSON answer has (see internal/xml-to-json.ts). */
+export async function decodeXml(text: string): Promise<unknown> {
+  let nodes: unknown;
+  try {
+    const parse = await loadXmlParser();
+    nodes = parse(text);
+  } catch (error) {
+    throw new PlexValidationError("Plex sent XML that could not be parsed", {
+      rawValue: preview(text),
+      issues: [{ path: [], message: redactText(String((error as Error)?.message ?? error)) }],
+    });
+  }
+  const value = xmlToJson(nodes);
+  if (value === undefined) {
+    throw new PlexValidationError("Plex sent XML without exactly one root element", {
+      rawValue: preview(text),
+    });
+  }
+  return value;
+}
+
+export function decodeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new PlexValidationError("Plex sent a body that is not valid JSON", { rawValue: preview(text) });
+  }
+}
+
+/**
+ * Decodes a body by its content type. An empty body (204, or nothing sent) is `undefined`.
+ * Anything else that is not JSON or XML, such as a captive portal's HTML page answered with 200,
+ * is a `PlexValidationError` naming the content type. Throws nothing but `PlexValidationError`.
+ */
+export async function decodeBody(text: string, contentType: string): Promise<unknown> {
+  if (text.trim() === "") return undefined;
+  let format = formatOf(contentType);
+  if (format === undefined && contentType.trim() === "") {
+    // No content type at all: sniff, since some Plex servers omit it.
+    const start = text.trimStart()[0];
+    format = start === "{" || start === "[" ? "json" : start === "<" ? "xml" : undefined;
+  }
+  if (format === "json") return decodeJson(text);
+  if (format === "xml") return decodeXml(text);
+  throw new PlexValidationError(
+    `Expected JSON or XML from Plex but got content type "${contentType || "(none)"}" (a captive portal or proxy page?)`,
+    { rawValue: preview(text) },
+  );
+}
+
+/** Redacted copy of a decoded value, for error reports. */
+export function redactDecoded(value: unknown): unknown {
+  return redact(value);
+}

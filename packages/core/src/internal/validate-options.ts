@@ -1,0 +1,134 @@
+import { PlexInvalidRequestError } from "../errors";
+import type { PlexClientOptions, RetryOptions } from "../types";
+
+/** Resolved retry settings with every default filled in. */
+export interface ResolvedRetry {
+  maxRetries: number;
+  initialDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY: ResolvedRetry = Object.freeze({
+  maxRetries: 2,
+  initialDelayMs: 500,
+  maxDelayMs: 8_000,
+  maxRetryAfterMs: 60_000,
+});
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_PLEX_TV_URL = "https://plex.tv/api/v2";
+
+// setTimeout overflows above this and fires at once.
+const MAX_TIMER_MS = 2_147_483_647;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const IDENTITY_FIELDS = [
+  "product",
+  "version",
+  "platform",
+  "platformVersion",
+  "device",
+  "deviceName",
+  "model",
+  "deviceVendor",
+  "marketplace",
+] as const;
+
+function fail(message: string): never {
+  throw new PlexInvalidRequestError(message);
+}
+
+/** Header values must be one line of Latin-1 text, or fetch would throw (or be tricked into splitting). */
+export function checkHeaderValue(what: string, value: unknown): string {
+  if (typeof value !== "string") fail(`${what} must be a string`);
+  if (/[\r\n\0]/.test(value)) fail(`${what} must not contain CR, LF or NUL characters`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for them is the point
+  if (/[^\u0009\u0020-\u007e\u0080-\u00ff]/.test(value)) {
+    fail(`${what} may only contain printable Latin-1 characters (HTTP header values cannot carry others)`);
+  }
+  return value;
+}
+
+export function checkHeaders(what: string, headers: unknown): Record<string, string> {
+  if (headers === undefined) return {};
+  if (typeof headers !== "object" || headers === null || Array.isArray(headers)) {
+    fail(`${what} must be an object of header names to string values`);
+  }
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) fail(`${what}: "${name}" is not a valid header name`);
+    out[name] = checkHeaderValue(`${what}["${name}"]`, value);
+  }
+  return out;
+}
+
+export function checkBaseUrl(what: string, value: unknown): string {
+  if (typeof value !== "string" || value.trim() === "") fail(`${what} must be a non-empty URL string`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail(`${what} is not a valid absolute URL`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    fail(`${what} must use http: or https:, got ${url.protocol}`);
+  }
+  if (url.hash) fail(`${what} must not contain a #fragment`);
+  return value;
+}
+
+export function checkTimeout(what: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
+    fail(`${what} must be a positive number of milliseconds (at most ${MAX_TIMER_MS})`);
+  }
+  return value;
+}
+
+export function resolveRetry(what: string, value: false | RetryOptions | undefined): ResolvedRetry | false {
+  if (value === false) return false;
+  if (value === undefined) return DEFAULT_RETRY;
+  if (typeof value !== "object" || value === null) fail(`${what} must be false or an object`);
+  const out = { ...DEFAULT_RETRY };
+  for (const key of Object.keys(DEFAULT_RETRY) as (keyof ResolvedRetry)[]) {
+    const item = value[key];
+    if (item === undefined) continue;
+    if (typeof item !== "number" || !Number.isFinite(item) || item < 0) {
+      fail(`${what}.${key} must be a non-negative number`);
+    }
+    out[key] = key === "maxRetries" ? Math.floor(item) : Math.min(item, MAX_TIMER_MS);
+  }
+  return out;
+}
+
+/** Fail fast with a readable message: a bad option should never surface as a confusing network error. */
+export function validateOptions(options: PlexClientOptions): void {
+  if (typeof options !== "object" || options === null) fail("createPlexClient needs an options object");
+  const id = options.clientIdentifier;
+  if (typeof id !== "string" || id.trim() === "") {
+    fail(
+      "clientIdentifier is required: a stable, unique id for this install (plex.tv rejects requests without it)",
+    );
+  }
+  checkHeaderValue("clientIdentifier", id);
+  for (const field of IDENTITY_FIELDS) {
+    if (options[field] !== undefined) checkHeaderValue(field, options[field]);
+  }
+  const token = options.accessToken;
+  if (token !== undefined && typeof token !== "function") {
+    if (typeof token !== "string" || token === "")
+      fail("accessToken must be a non-empty string or a function");
+    checkHeaderValue("accessToken", token);
+  }
+  if (options.serverURL !== undefined) checkBaseUrl("serverURL", options.serverURL);
+  if (options.plexTvURL !== undefined) checkBaseUrl("plexTvURL", options.plexTvURL);
+  if (options.timeoutMs !== undefined) checkTimeout("timeoutMs", options.timeoutMs);
+  resolveRetry("retry", options.retry);
+  if (options.fetch !== undefined && typeof options.fetch !== "function") fail("fetch must be a function");
+  if (options.middleware !== undefined) {
+    if (!Array.isArray(options.middleware) || options.middleware.some((m) => typeof m !== "function")) {
+      fail("middleware must be an array of functions (request, next) => Promise<Response>");
+    }
+  }
+  if (options.logger !== undefined && typeof options.logger?.debug !== "function") {
+    fail("logger must have a debug(message, details) method");
+  }
+}

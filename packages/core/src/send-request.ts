@@ -1,0 +1,191 @@
+import { decodeBody } from "./decode-body";
+import {
+  PlexAbortError,
+  PlexConnectionError,
+  PlexError,
+  PlexInvalidRequestError,
+  PlexTimeoutError,
+} from "./errors";
+import { buildUrl, encodeBody } from "./internal/build-request";
+import { authMiddleware, compose, loggingMiddleware, redirectGuard } from "./internal/middleware";
+import {
+  checkBaseUrl,
+  checkHeaders,
+  checkTimeout,
+  DEFAULT_PLEX_TV_URL,
+  type ResolvedRetry,
+  resolveRetry,
+} from "./internal/validate-options";
+import { validateResponse } from "./internal/validate-response";
+import { toApiError } from "./map-error";
+import { redactText } from "./redact";
+import { withRetry } from "./retry";
+import type { Middleware, PlexClientOptions, PlexResponse, RequestOptions, RequestSpec } from "./types";
+
+/** What a client computed once at construction. */
+export interface ClientState {
+  readonly settings: Readonly<PlexClientOptions>;
+  readonly identityHeaders: Readonly<Record<string, string>>;
+  readonly retry: ResolvedRetry | false;
+  readonly timeoutMs: number;
+}
+
+const METHODS = new Set(["GET", "POST", "PUT", "DELETE"]);
+
+function checkSpec(spec: RequestSpec<unknown>): void {
+  if (typeof spec !== "object" || spec === null)
+    throw new PlexInvalidRequestError("request spec must be an object");
+  if (!METHODS.has(spec.method))
+    throw new PlexInvalidRequestError(`Unsupported method ${String(spec.method)}`);
+  if (spec.server !== "pms" && spec.server !== "plextv") {
+    throw new PlexInvalidRequestError(`server must be "pms" or "plextv"`);
+  }
+  if (typeof spec.path !== "string") throw new PlexInvalidRequestError("path must be a string");
+  if (
+    typeof spec.responseSchema !== "object" ||
+    spec.responseSchema === null ||
+    !("_zod" in spec.responseSchema)
+  ) {
+    throw new PlexInvalidRequestError("responseSchema must be a zod schema");
+  }
+}
+
+function baseUrlFor(
+  state: ClientState,
+  spec: RequestSpec<unknown>,
+  options: RequestOptions,
+  operation: string,
+) {
+  if (options.serverURL !== undefined) return checkBaseUrl("serverURL", options.serverURL);
+  if (spec.server === "plextv") return state.settings.plexTvURL ?? DEFAULT_PLEX_TV_URL;
+  const server = state.settings.serverURL;
+  if (server === undefined) {
+    throw new PlexInvalidRequestError(
+      `${operation} talks to a Plex Media Server: set serverURL on the client or pass it in the call options`,
+    );
+  }
+  return server;
+}
+
+function buildHeaders(
+  state: ClientState,
+  spec: RequestSpec<unknown>,
+  options: RequestOptions,
+  contentType?: string,
+) {
+  const headers = new Headers(state.identityHeaders);
+  if (contentType) headers.set("Content-Type", contentType);
+  for (const [name, value] of Object.entries(checkHeaders("spec.headers", spec.headers)))
+    headers.set(name, value);
+  for (const [name, value] of Object.entries(checkHeaders("headers", options.headers)))
+    headers.set(name, value);
+  if (headers.has("x-plex-token")) {
+    // A header token would skip the auth rules (only when spec.auth, redaction): one way in only.
+    throw new PlexInvalidRequestError(
+      "Pass the token as the accessToken option, not as an X-Plex-Token header",
+    );
+  }
+  return headers;
+}
+
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } })?.cause;
+  const code = typeof cause?.code === "string" ? cause.code : undefined;
+  const message = typeof cause?.message === "string" ? cause.message : (error as Error)?.message;
+  return [code, message].filter(Boolean).join(": ") || "network error";
+}
+
+/** Sends one typed request: validation, middleware, retries, decoding and error mapping. */
+export async function sendRequest<T>(
+  state: ClientState,
+  spec: RequestSpec<T>,
+  options: RequestOptions = {},
+): Promise<PlexResponse<T>> {
+  checkSpec(spec);
+  const operation = spec.operation ?? `${spec.method} ${spec.path}`;
+  const url = buildUrl(baseUrlFor(state, spec, options, operation), spec.path, spec.query);
+  const body = encodeBody(spec.body);
+  const headers = buildHeaders(state, spec, options, body?.contentType);
+  const timeoutMs =
+    options.timeoutMs === undefined ? state.timeoutMs : checkTimeout("timeoutMs", options.timeoutMs);
+  const retry = options.retry === undefined ? state.retry : resolveRetry("retry", options.retry);
+  const signal = options.signal;
+  const { settings } = state;
+  const token = settings.accessToken;
+  if (spec.auth && token === undefined) {
+    throw new PlexInvalidRequestError(`${operation} needs an access token: set accessToken on the client`);
+  }
+  if (signal?.aborted) throw new PlexAbortError(`${operation} was aborted before it was sent`);
+
+  const secrets: (string | undefined)[] = [typeof token === "string" ? token : undefined];
+  const chain: Middleware[] = [...(settings.middleware ?? [])];
+  if (settings.logger) chain.push(loggingMiddleware(settings.logger, operation));
+  if (spec.auth && token !== undefined) chain.push(authMiddleware(token, (value) => secrets.push(value)));
+  chain.push(redirectGuard);
+  const send = compose(chain, (request) => (settings.fetch ?? globalThis.fetch)(request));
+
+  const attempt = async (): Promise<PlexResponse<T>> => {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = () => controller.abort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    // An injected fetch may ignore the signal: race every await against it as well.
+    const guard = <V>(promise: Promise<V>): Promise<V> =>
+      new Promise<V>((resolve, reject) => {
+        if (controller.signal.aborted) reject(controller.signal.reason);
+        controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
+        promise.then(resolve, reject);
+      });
+    try {
+      const request = new Request(url, {
+        method: spec.method,
+        headers,
+        signal: controller.signal,
+        redirect: "manual",
+        ...(body ? { body: body.body } : {}),
+      });
+      const response = await guard(send(request));
+      const text = await guard(response.text());
+      if (!response.ok) throw await toApiError(response, text, { secrets });
+      const contentType = response.headers.get("content-type") ?? "";
+      const data = await validateResponse(
+        spec.responseSchema,
+        await decodeBody(text, contentType),
+        operation,
+      );
+      return {
+        statusCode: response.status,
+        contentType,
+        headers: response.headers,
+        rawResponse: response,
+        data,
+      };
+    } catch (error) {
+      if (PlexError.isInstance(error)) throw error;
+      if (signal?.aborted) throw new PlexAbortError(`${operation} was aborted`);
+      if (timedOut) throw new PlexTimeoutError(`${operation} timed out after ${timeoutMs} ms`, { timeoutMs });
+      const detail = redactText(describeCause(error), secrets);
+      throw new PlexConnectionError(`Could not complete ${operation} with ${url.host}: ${detail}`, {
+        host: url.host,
+      });
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  };
+
+  return withRetry(attempt, spec.idempotent ? retry : false, {
+    signal,
+    onRetry: (error, attemptNumber, delayMs) =>
+      settings.logger?.debug("plex retry", {
+        operation,
+        attempt: attemptNumber + 1,
+        delayMs,
+        error: (error as Error)?.name,
+      }),
+  });
+}
