@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { bool, isRecord, list, nonEmpty, num } from "./internal/coerce.js";
+import { bool, isRecord, listOrEmpty, nonEmpty, num } from "./internal/coerce.js";
 
 /** Query of `GET /security/resources`: `source` is a prefixed identifier such as `server://<clientIdentifier>`. */
 export const GetSourceConnectionInformationRequestSchema = /* @__PURE__ */ z.object({
@@ -33,7 +33,7 @@ export const SourceDeviceSchema = /* @__PURE__ */ z.looseObject({
   accessToken: nonEmpty,
   clientIdentifier: nonEmpty,
   // A device with a single connection decodes from XML to one object; no connection at all to no key.
-  Connection: z._default(list(ConnectionSchema), () => []),
+  Connection: listOrEmpty(ConnectionSchema),
 });
 export type SourceDevice = z.output<typeof SourceDeviceSchema>;
 

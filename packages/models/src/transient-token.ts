@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { nonEmpty, num } from "./internal/coerce.js";
+import { exactly, nonEmpty, num } from "./internal/coerce.js";
 
 /** The only `type` Plex Media Server accepts on `/security/token`. */
 export const GetTransientTokenType = { Delegation: "delegation" } as const;
@@ -11,8 +11,8 @@ export type Scope = (typeof Scope)[keyof typeof Scope];
 
 /** Query of `GET|POST /security/token`: `delegation` is the only supported type and `all` the only scope. */
 export const GetTransientTokenRequestSchema = /* @__PURE__ */ z.object({
-  type: z.literal(GetTransientTokenType.Delegation),
-  scope: z.literal(Scope.All),
+  type: exactly(GetTransientTokenType.Delegation),
+  scope: exactly(Scope.All),
 });
 export type GetTransientTokenRequest = z.output<typeof GetTransientTokenRequestSchema>;
 

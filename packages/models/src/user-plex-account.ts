@@ -9,6 +9,7 @@ import {
   nullableStr,
   num,
   openEnum,
+  str,
 } from "./internal/coerce.js";
 
 const strings = /* @__PURE__ */ z.optional(z.nullable(z.array(z.string())));
@@ -61,7 +62,7 @@ export type Subscription = z.output<typeof SubscriptionSchema>;
 
 /** One entry of `subscriptions` or `pastSubscriptions`: a billing record (`type`, `state`, dates in epoch seconds). */
 export const SubscriptionRecordSchema = /* @__PURE__ */ z.looseObject({
-  id: z.optional(z.nullable(z.union([z.string(), z.number()]))),
+  id: z.optional(z.nullable(str)),
   mode: nullableStr,
   renewsAt: nullableNum,
   endsAt: nullableNum,

@@ -18,7 +18,7 @@ function toNumber(value: unknown): unknown {
 }
 
 // An XML attribute has no null: plex.tv writes `adsConsent=""` where JSON has `"adsConsent": null`.
-function emptyToNull(value: unknown): unknown {
+export function emptyToNull(value: unknown): unknown {
   return value === "" ? null : value;
 }
 
@@ -29,13 +29,15 @@ export const bool = /* @__PURE__ */ z.pipe(z.transform(toBoolean), z.boolean());
 export const num = /* @__PURE__ */ z.pipe(z.transform(toNumber), z.number());
 
 /** Optional boolean that may be null (JSON) or "" (XML). */
-export const nullableBool = /* @__PURE__ */ z.optional(
-  z.pipe(z.transform(emptyToNull), z.nullable(z.pipe(z.transform(toBoolean), z.boolean()))),
-);
+export const nullableBool = /* @__PURE__ */ z.optional(z.pipe(z.transform(emptyToNull), z.nullable(bool)));
 
 /** Optional number that may be null (JSON) or "" (XML). */
-export const nullableNum = /* @__PURE__ */ z.optional(
-  z.pipe(z.transform(emptyToNull), z.nullable(z.pipe(z.transform(toNumber), z.number()))),
+export const nullableNum = /* @__PURE__ */ z.optional(z.pipe(z.transform(emptyToNull), z.nullable(num)));
+
+/** String that also accepts a number (an id or postal code some bodies write as a number) and returns a string. */
+export const str = /* @__PURE__ */ z.pipe(
+  z.transform((value: unknown) => (typeof value === "number" ? String(value) : value)),
+  z.string(),
 );
 
 /** Optional string that may be null. XML cannot tell "" from null, so "" stays a string. */
@@ -48,14 +50,29 @@ export const nonEmpty = /* @__PURE__ */ z.string().check(z.minLength(1));
  * Enum-like string: the known values are typed (for autocompletion) but any other string passes, because
  * Plex adds values without notice and an SDK must not break on them.
  */
+/**
+ * A string that must equal `value`. Typed as the literal; checked with the same regex machinery the other
+ * schemas already pull in, which keeps `z.literal` out of the bundle.
+ */
+export function exactly<const T extends string>(value: T): z.ZodMiniType<T, T> {
+  return z
+    .string()
+    .check(z.regex(new RegExp(`^${value}$`), `expected "${value}"`)) as unknown as z.ZodMiniType<T, T>;
+}
+
 export function openEnum<const T extends readonly string[]>(
   _known: T,
 ): z.ZodMiniType<T[number] | (string & {}), string> {
   return z.string();
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// An XML wrapper with only whitespace inside (`<services>\n</services>`) may decode to `{}`.
+function isEmptyRecord(value: Record<string, unknown>): boolean {
+  return Object.keys(value).length === 0;
 }
 
 /**
@@ -64,17 +81,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * - XML with one child: `a` (a lone element decodes to an object, not an array);
  * - XML wrapper element: `{ [itemTag]: a }` or `{ [itemTag]: [a, b] }` (e.g. `<services><service/></services>`);
  * - an empty XML element: `""`;
- * - a missing key: `[]` when `emptyWhenMissing` is set.
+ * - a missing key or null: left as is (the field's own optional/nullable decides), or `[]` with `emptyWhenMissing`.
  * `item` maps each raw entry before validation (e.g. `<feature id="x"/>` → `"x"`).
  */
 export function toList(
   value: unknown,
   itemTag: string | undefined,
   item: (entry: unknown) => unknown = (entry) => entry,
+  emptyWhenMissing = false,
 ): unknown {
   let raw = value;
-  if (raw === "") return [];
-  if (itemTag !== undefined && isRecord(raw) && itemTag in raw && Object.keys(raw).length === 1) {
+  if (raw === "" || (emptyWhenMissing && raw === undefined)) return [];
+  if (
+    itemTag !== undefined &&
+    isRecord(raw) &&
+    (isEmptyRecord(raw) || (itemTag in raw && Object.keys(raw).length === 1))
+  ) {
     raw = raw[itemTag];
     if (raw === "" || raw === undefined) return [];
   }
@@ -94,9 +116,21 @@ export function list<T extends z.core.SomeType>(
   );
 }
 
+/**
+ * A list that is always present in the output: a missing key gives `[]` (a device with no `<Connection>` child
+ * has no key at all in XML). Not wrapped in `z.optional`, so the transform runs on a missing key too.
+ */
+export function listOrEmpty<T extends z.core.SomeType>(
+  schema: T,
+  itemTag?: string,
+): z.ZodMiniPipe<z.ZodMiniTransform<unknown, unknown>, z.ZodMiniArray<T>> {
+  return z.pipe(
+    z.transform((value: unknown) => toList(value, itemTag, undefined, true)),
+    z.array(schema),
+  );
+}
+
 /** XML renders a string list as `<feature id="x"/>`; JSON as `"x"`. */
 export function idOf(entry: unknown): unknown {
   return isRecord(entry) && typeof entry.id === "string" ? entry.id : entry;
 }
-
-export { isRecord };

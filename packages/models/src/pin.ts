@@ -1,0 +1,47 @@
+import * as z from "zod/mini";
+import { bool, emptyToNull, nonEmpty, nullableBool, num, str } from "./internal/coerce.js";
+
+/** Geo location plex.tv derives from the caller's IP address (`location` on a PIN). */
+export const PinLocationSchema = /* @__PURE__ */ z.looseObject({
+  /** The ISO 3166-1 alpha-2 code of the country. */
+  code: z.optional(z.string()),
+  continent_code: z.optional(z.string()),
+  country: z.optional(z.string()),
+  city: z.optional(z.string()),
+  european_union_member: z.optional(bool),
+  time_zone: z.optional(z.string()),
+  // The spec's own example writes the postal code as a number.
+  postal_code: z.optional(str),
+  in_privacy_restricted_country: z.optional(bool),
+  in_privacy_restricted_region: z.optional(bool),
+  subdivisions: z.optional(z.string()),
+  /** "latitude, longitude". */
+  coordinates: z.optional(z.string()),
+});
+export type PinLocation = z.output<typeof PinLocationSchema>;
+
+/**
+ * A plex.tv PIN (`POST /api/v2/pins`, `GET /api/v2/pins/{id}`): show `code` to the user, poll by `id` until
+ * `authToken` is set. `id` and `code` are required because the PIN flow cannot run without them.
+ */
+export const PinSchema = /* @__PURE__ */ z.looseObject({
+  /** The PIN id used to poll `GET /api/v2/pins/{id}`. */
+  id: num,
+  /** The code the user enters at plex.tv/link. */
+  code: nonEmpty,
+  product: z.optional(z.string()),
+  trusted: z.optional(bool),
+  /** URL of a QR code image for `code`. */
+  qr: z.optional(z.string()),
+  /** The X-Plex-Client-Identifier used in the request. */
+  clientIdentifier: z.optional(z.string()),
+  location: z.optional(PinLocationSchema),
+  /** Seconds until the PIN expires (900 by default). */
+  expiresIn: z.optional(num),
+  createdAt: z.optional(z.string()),
+  expiresAt: z.optional(z.string()),
+  /** null until the user claims the PIN, then the account token (XML can only say "" for null). */
+  authToken: z.optional(z.pipe(z.transform(emptyToNull), z.nullable(nonEmpty))),
+  newRegistration: nullableBool,
+});
+export type Pin = z.output<typeof PinSchema>;

@@ -1,0 +1,92 @@
+import * as z from "zod/mini";
+import {
+  bool,
+  isRecord,
+  listOrEmpty,
+  nonEmpty,
+  nullableNum,
+  nullableStr,
+  num,
+  openEnum,
+  toList,
+} from "./internal/coerce.js";
+
+/** One way to reach a device listed by `/api/v2/resources`. */
+export const PlexDeviceConnectionSchema = /* @__PURE__ */ z.looseObject({
+  /** The protocol used for the connection (http, https). */
+  protocol: openEnum(["http", "https"]),
+  /** The (ip) address or domain name used for the connection. */
+  address: z.string(),
+  /** The port used for the connection. */
+  port: num,
+  /** The full URI of the connection. */
+  uri: nonEmpty,
+  /** If the connection is a local address. */
+  local: bool,
+  /** If the connection is relayed through plex.direct. */
+  relay: z.optional(bool),
+  /** If the connection is using IPv6. */
+  IPv6: z.optional(bool),
+});
+export type PlexDeviceConnection = z.output<typeof PlexDeviceConnectionSchema>;
+
+// `/api/v2/resources` names the list `connections`; the legacy XML `/api/resources` uses `<Connection>` children.
+function withConnections(value: unknown): unknown {
+  if (isRecord(value) && value.connections === undefined && value.Connection !== undefined) {
+    const { Connection, ...rest } = value;
+    return { ...rest, connections: Connection };
+  }
+  return value;
+}
+
+/** A server, player or client on the account (`GET /api/v2/resources`), with its connections. */
+export const PlexDeviceSchema = /* @__PURE__ */ z.pipe(
+  z.transform(withConnections),
+  z.looseObject({
+    name: z.string(),
+    product: z.optional(z.string()),
+    productVersion: z.optional(z.string()),
+    platform: nullableStr,
+    platformVersion: nullableStr,
+    device: nullableStr,
+    clientIdentifier: nonEmpty,
+    /** The time the device was created/registered. */
+    createdAt: z.optional(z.string()),
+    /** The last time the device was seen. */
+    lastSeenAt: z.optional(z.string()),
+    /** Comma-separated roles, e.g. `server` or `client,player`. */
+    provides: z.optional(z.string()),
+    /** null when the device is owned by the token used to send the request. */
+    ownerId: nullableNum,
+    sourceTitle: nullableStr,
+    publicAddress: z.optional(z.string()),
+    /** The token to use with this device. */
+    accessToken: nullableStr,
+    owned: z.optional(bool),
+    home: z.optional(bool),
+    synced: z.optional(bool),
+    relay: z.optional(bool),
+    presence: z.optional(bool),
+    httpsRequired: z.optional(bool),
+    publicAddressMatches: z.optional(bool),
+    dnsRebindingProtection: z.optional(bool),
+    natLoopbackSupported: z.optional(bool),
+    connections: listOrEmpty(PlexDeviceConnectionSchema, "connection"),
+  }),
+);
+export type PlexDevice = z.output<typeof PlexDeviceSchema>;
+
+// JSON is a bare array; XML arrives as `{ resources: { resource: … } }` or, from the legacy
+// `/api/resources`, `{ MediaContainer: { Device: … } }`.
+function toDeviceList(value: unknown): unknown {
+  if (isRecord(value) && isRecord(value.MediaContainer))
+    return toList(value.MediaContainer.Device ?? [], undefined);
+  if (isRecord(value) && Object.keys(value).length === 1 && "resources" in value) {
+    return toList(value.resources, "resource");
+  }
+  return toList(value, undefined);
+}
+
+/** The list `GET /api/v2/resources` returns. */
+export const PlexDevicesSchema = /* @__PURE__ */ z.pipe(z.transform(toDeviceList), z.array(PlexDeviceSchema));
+export type PlexDevices = z.output<typeof PlexDevicesSchema>;
