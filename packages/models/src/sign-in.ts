@@ -1,11 +1,12 @@
 import * as z from "zod/mini";
+import { filled } from "./internal/coerce.js";
 
 /** Form body of `POST /users/signin` (plex.tv): login credentials, plus the 2FA code when the account has one. */
 export const PostUsersSignInDataRequestBodySchema = /* @__PURE__ */ z.object({
   /** Account email or username. */
-  login: z.string().check(z.minLength(1, "login must not be empty")),
+  login: filled("login"),
   /** Account password (never logged). */
-  password: z.string().check(z.minLength(1, "password must not be empty")),
+  password: filled("password"),
   /** Keep the session longer (Plex defaults to false). */
   rememberMe: z.optional(z.boolean()),
   /** Two-factor verification code, e.g. "123456". */

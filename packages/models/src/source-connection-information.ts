@@ -1,12 +1,14 @@
 import * as z from "zod/mini";
-import { bool, isRecord, listOrEmpty, nonEmpty, num } from "./internal/coerce.js";
+import { bool, isRecord, listOrEmpty, nonEmpty, num, stringThat } from "./internal/coerce.js";
 
 /** Query of `GET /security/resources`: `source` is a prefixed identifier such as `server://<clientIdentifier>`. */
 export const GetSourceConnectionInformationRequestSchema = /* @__PURE__ */ z.object({
   /** The source identifier with an included prefix (`server://…`, `provider://…`). */
-  source: z
-    .string()
-    .check(z.regex(/^[a-z][a-z0-9+.-]*:\/\/\S+$/i, "source must look like scheme://identifier")),
+  source: stringThat(
+    (value) => /^[a-z][a-z0-9+.-]*:\/\/\S+$/i.test(value),
+    "source must look like scheme://identifier",
+    "source is required",
+  ),
   /** Force refresh. */
   refresh: z.optional(z.boolean()),
 });

@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import {
   bool,
+  filled,
   idOf,
   isRecord,
   list,
@@ -77,10 +78,10 @@ export const SubscriptionRecordSchema = /* @__PURE__ */ z.looseObject({
   type: z.optional(z.string()),
   transfer: nullableStr,
   state: z.optional(openEnum(["active", "ended"])),
+  // `internalPaymentMethod` (an object) is kept by the loose object; nothing in it is typed yet.
   billing: z.optional(
     z.looseObject({
       paymentMethodId: nullableNum,
-      internalPaymentMethod: z.optional(z.unknown()),
     }),
   ),
 });
@@ -138,7 +139,7 @@ export const UserPlexAccountSchema = /* @__PURE__ */ z.pipe(
     /** URL of the account thumbnail. */
     thumb: z.optional(z.string()),
     /** The account token. */
-    authToken: z.string("authToken is required").check(z.minLength(1, "authToken must not be empty")),
+    authToken: filled("authToken"),
     /** Current mailing list status. */
     mailingListStatus: z.optional(openEnum(["active", "unsubscribed", "removed"])),
     /** If the account is subscribed to the Plex newsletter. */

@@ -43,21 +43,45 @@ export const str = /* @__PURE__ */ z.pipe(
 /** Optional string that may be null. XML cannot tell "" from null, so "" stays a string. */
 export const nullableStr = /* @__PURE__ */ z.optional(z.nullable(z.string()));
 
-/** A string that must hold something: tokens, identifiers, URIs the SDK relies on. */
-export const nonEmpty = /* @__PURE__ */ z.string().check(z.minLength(1));
+/**
+ * A string that passes `test`, else one issue with `message`. Written as a transform that reports an issue
+ * (zod's documented way to validate inside a transform) so the bundle needs no check kinds beyond
+ * what coercion already pulls in: each check kind (`minLength`, `regex`) costs about 200 bytes gzipped.
+ */
+export function stringThat(
+  test: (value: string) => boolean,
+  message: string,
+  required = message,
+): z.ZodMiniPipe<z.ZodMiniString<string>, z.ZodMiniTransform<string, string>> {
+  return z.pipe(
+    z.string(required),
+    z.transform((value: string, ctx) => {
+      if (!test(value)) ctx.issues.push({ code: "custom", message, input: value });
+      return value;
+    }),
+  );
+}
+
+const hasText = (value: string): boolean => /\S/.test(value);
+
+/** A string with at least one non-blank character: tokens, identifiers and URIs the SDK relies on. */
+export function filled(name: string): z.ZodMiniType<string, string> {
+  return stringThat(hasText, `${name} must not be empty`, `${name} is required`);
+}
+
+/** {@link filled} with a generic message, for fields nested deep enough that the issue path names them. */
+export const nonEmpty = /* @__PURE__ */ filled("value");
 
 /**
  * Enum-like string: the known values are typed (for autocompletion) but any other string passes, because
  * Plex adds values without notice and an SDK must not break on them.
  */
 /**
- * A string that must equal `value`. Typed as the literal; checked with the same regex machinery the other
- * schemas already pull in, which keeps `z.literal` out of the bundle.
+ * A string that must equal `value`, typed as the literal. Built on {@link stringThat}, which keeps
+ * `z.literal` out of the bundle.
  */
 export function exactly<const T extends string>(value: T): z.ZodMiniType<T, T> {
-  return z
-    .string()
-    .check(z.regex(new RegExp(`^${value}$`), `expected "${value}"`)) as unknown as z.ZodMiniType<T, T>;
+  return stringThat((input) => input === value, `expected "${value}"`) as unknown as z.ZodMiniType<T, T>;
 }
 
 export function openEnum<const T extends readonly string[]>(
