@@ -1,0 +1,97 @@
+import { inspect } from "node:util";
+import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
+import { createPlexClient } from "./create-plex-client";
+import { PlexInvalidRequestError } from "./errors";
+import type { PlexClientOptions } from "./types";
+
+const TOKEN = "client-test-token-5d2a";
+const base: PlexClientOptions = { clientIdentifier: "core-test-install-01" };
+
+function invalid(options: unknown): PlexInvalidRequestError {
+  try {
+    createPlexClient(options as PlexClientOptions);
+  } catch (error) {
+    expect(error).toBeInstanceOf(PlexInvalidRequestError);
+    return error as PlexInvalidRequestError;
+  }
+  throw new Error("expected createPlexClient to throw");
+}
+
+describe("createPlexClient validates options at construction", () => {
+  it.each([
+    [{}, /clientIdentifier is required/],
+    [{ clientIdentifier: "" }, /clientIdentifier is required/],
+    [{ clientIdentifier: "   " }, /clientIdentifier is required/],
+    [{ clientIdentifier: 42 }, /clientIdentifier is required/],
+    [{ ...base, product: "App\r\nX-Evil: 1" }, /product must not contain CR, LF/],
+    [{ ...base, deviceName: "Kitchen\n" }, /deviceName must not contain CR, LF/],
+    [{ ...base, deviceName: "Küche ☕" }, /deviceName may only contain printable Latin-1/],
+    [{ ...base, accessToken: "" }, /accessToken must be a non-empty string/],
+    [{ ...base, accessToken: "a\nb" }, /accessToken must not contain CR, LF/],
+    [{ ...base, serverURL: "not a url" }, /serverURL is not a valid absolute URL/],
+    [{ ...base, serverURL: "ftp://nas.local" }, /serverURL must use http: or https:/],
+    [{ ...base, plexTvURL: "javascript:alert(1)" }, /plexTvURL must use http: or https:/],
+    [{ ...base, serverURL: "http://nas.local:32400/#x" }, /must not contain a #fragment/],
+    [{ ...base, timeoutMs: -1 }, /timeoutMs must be a positive number/],
+    [{ ...base, timeoutMs: Number.NaN }, /timeoutMs must be a positive number/],
+    [{ ...base, retry: { maxRetries: -1 } }, /retry.maxRetries must be a non-negative number/],
+    [{ ...base, fetch: "fetch" }, /fetch must be a function/],
+    [{ ...base, middleware: [42] }, /middleware must be an array of functions/],
+    [{ ...base, logger: {} }, /logger must have a debug/],
+  ])("rejects %o", (options, message) => {
+    expect(invalid(options).message).toMatch(message);
+  });
+
+  it("never echoes a bad token in the message", () => {
+    expect(invalid({ ...base, accessToken: `${TOKEN}\n` }).message).not.toContain(TOKEN);
+  });
+});
+
+describe("the client", () => {
+  it("is frozen, and so are its options", () => {
+    const client = createPlexClient({ ...base, product: "Core Tests" });
+    expect(Object.isFrozen(client)).toBe(true);
+    expect(Object.isFrozen(client.options)).toBe(true);
+    expect(() => {
+      (client.options as { product?: string }).product = "changed";
+    }).toThrow(TypeError);
+  });
+
+  it("keeps the token readable but out of keys, JSON and inspect output", () => {
+    const client = createPlexClient({ ...base, accessToken: TOKEN });
+    expect(client.options.accessToken).toBe(TOKEN);
+    expect(Object.keys(client.options)).not.toContain("accessToken");
+    expect(JSON.stringify(client.options)).not.toContain(TOKEN);
+    expect(JSON.stringify(client)).not.toContain(TOKEN);
+    expect(inspect(client, { depth: 5 })).not.toContain(TOKEN);
+    expect(inspect(client.options)).toContain("[REDACTED]");
+  });
+
+  it("withOptions returns a new client and leaves this one unchanged", async () => {
+    const seen: string[] = [];
+    const fetch = async (request: Request) => {
+      seen.push(request.headers.get("x-plex-product") ?? "");
+      return Response.json({});
+    };
+    const first = createPlexClient({ ...base, product: "One", fetch });
+    const second = first.withOptions({ product: "Two" });
+    expect(second).not.toBe(first);
+    expect(first.options.product).toBe("One");
+    const spec = {
+      method: "GET",
+      server: "plextv",
+      path: "/x",
+      auth: false,
+      idempotent: true,
+      responseSchema: z.object({}),
+    } as const;
+    await first.request(spec);
+    await second.request(spec);
+    expect(seen).toEqual(["One", "Two"]);
+  });
+
+  it("withOptions validates the merged options too", () => {
+    expect(() => createPlexClient(base).withOptions({ serverURL: "nope" })).toThrow(PlexInvalidRequestError);
+  });
+});
