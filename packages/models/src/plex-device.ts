@@ -84,7 +84,7 @@ function toDeviceList(value: unknown): unknown {
   if (isRecord(value) && Object.keys(value).length === 1 && "resources" in value) {
     return toList(value.resources, "resource");
   }
-  return toList(value, undefined);
+  return value;
 }
 
 /** The list `GET /api/v2/resources` returns. */

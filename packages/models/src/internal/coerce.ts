@@ -40,8 +40,13 @@ export const str = /* @__PURE__ */ z.pipe(
   z.string(),
 );
 
-/** Optional string that may be null. XML cannot tell "" from null, so "" stays a string. */
-export const nullableStr = /* @__PURE__ */ z.optional(z.nullable(z.string()));
+/**
+ * Optional string that may be null. XML cannot write null, so "" on a nullable field means null too: a JSON and
+ * an XML answer then give the same value.
+ */
+export const nullableStr = /* @__PURE__ */ z.optional(
+  z.pipe(z.transform(emptyToNull), z.nullable(z.string())),
+);
 
 /**
  * A string that passes `test`, else one issue with `message`. Written as a transform that reports an issue

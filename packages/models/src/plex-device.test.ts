@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { resourceJson } from "../test/fixtures/devices.js";
+import { PlexDeviceSchema, PlexDevicesSchema } from "./plex-device.js";
+
+describe("PlexDeviceSchema / PlexDevicesSchema", () => {
+  it("parses the JSON list", () => {
+    const [device] = PlexDevicesSchema.parse([resourceJson]);
+    expect(device?.connections[0]?.port).toBe(32400);
+    expect(device?.ownerId).toBeNull();
+  });
+
+  it("reads the XML forms: <resources><resource> and the legacy MediaContainer/Device/Connection", () => {
+    const { connections, ...attributes } = resourceJson;
+    const xmlDevice = {
+      ...attributes,
+      ownerId: "",
+      sourceTitle: "",
+      owned: "1",
+      home: "0",
+      synced: "0",
+      relay: "1",
+      presence: "1",
+      httpsRequired: "1",
+      publicAddressMatches: "0",
+      dnsRebindingProtection: "0",
+      natLoopbackSupported: "0",
+      connections: {
+        connection: { ...connections[0], port: "32400", local: "1", relay: "0", IPv6: "0" },
+      },
+    };
+    const expected = PlexDevicesSchema.parse([resourceJson]);
+    expect(PlexDevicesSchema.parse({ resources: { resource: xmlDevice } })).toEqual(expected);
+
+    const { connections: legacyConnections, ...legacy } = xmlDevice;
+    const legacyBody = {
+      MediaContainer: { size: "1", Device: { ...legacy, Connection: legacyConnections.connection } },
+    };
+    expect(PlexDevicesSchema.parse(legacyBody)).toEqual(expected);
+  });
+
+  it("gives an empty connections list when a device has none", () => {
+    const { connections: _c, ...device } = resourceJson;
+    expect(PlexDeviceSchema.parse(device).connections).toEqual([]);
+  });
+
+  it("rejects a body that is not a list", () => {
+    expect(PlexDevicesSchema.safeParse("").success).toBe(false);
+    expect(PlexDevicesSchema.safeParse(resourceJson).success).toBe(false);
+  });
+});
