@@ -1,0 +1,99 @@
+import "./styles.css";
+import { DEMO_TOKENS } from "@plex/demo-plex";
+import { loadClientIdentifier, resetClientIdentifier } from "./client-identifier.js";
+import { OPERATIONS, type OperationSpec } from "./operations.js";
+import { h } from "./render/dom.js";
+import { panelView } from "./render/panel.js";
+import { refreshTokenState, settingsView } from "./render/settings-view.js";
+import { type RunResult, runOperation } from "./run-operation.js";
+import { createSettings, saveLiveServerURL, targetOf } from "./settings.js";
+import { createTokenStore } from "./token-store.js";
+
+const settings = createSettings(
+  loadClientIdentifier(localStorage),
+  localStorage,
+  createTokenStore(sessionStorage),
+);
+
+const status = h("p", { class: "status", role: "status" }, "Starting the demo Plex…");
+const settingsSlot = h("div");
+const panels = h("div", { class: "panels" });
+let demoReady = false;
+
+/** A successful sign-in hands its token to the other panels, as an app would. */
+function onResult(operation: OperationSpec, result: RunResult): void {
+  if (operation.id !== "sign-in" || !result.ok) return;
+  const token = (result.response.data as { authToken?: unknown }).authToken;
+  if (typeof token !== "string") return;
+  if (settings.mode === "demo") settings.demoToken = DEMO_TOKENS.signedIn;
+  else settings.liveToken.set(token, settings.liveToken.remembered);
+  refreshTokenState(settingsSlot, settings);
+}
+
+function render(): void {
+  settingsSlot.replaceChildren(
+    settingsView(settings, {
+      onModeChange(mode) {
+        settings.mode = mode;
+        render();
+      },
+      onNewIdentifier() {
+        settings.clientIdentifier = resetClientIdentifier(localStorage);
+        return settings.clientIdentifier;
+      },
+      onLiveServerURL(url) {
+        settings.liveServerURL = url;
+        saveLiveServerURL(localStorage, url);
+      },
+    }),
+  );
+  const context = {
+    mode: settings.mode,
+    target: () => targetOf(settings),
+    run: (operation: OperationSpec, values: Record<string, string | boolean>) =>
+      runOperation(operation, values, settings.mode, targetOf(settings)),
+    onResult,
+  };
+  panels.replaceChildren(...OPERATIONS.map((operation) => panelView(operation, context)));
+  // Demo requests only make sense once the service worker answers them.
+  const blocked = settings.mode === "demo" && !demoReady;
+  for (const button of panels.querySelectorAll<HTMLButtonElement>("button.primary"))
+    button.disabled = blocked;
+  document.body.dataset.mode = settings.mode;
+}
+
+const app = document.querySelector<HTMLElement>("#app");
+if (app !== null) {
+  app.replaceChildren(
+    h(
+      "header",
+      { class: "top" },
+      h("h1", {}, "Plex auth SDK playground"),
+      h(
+        "p",
+        { class: "muted" },
+        "Run each operation of ",
+        h("code", {}, "@plex/auth"),
+        " and see the request as sent, the typed data, or the typed error.",
+      ),
+      status,
+    ),
+    settingsSlot,
+    panels,
+  );
+  render();
+  // Loaded on demand: msw is most of the page's weight and live mode never needs it.
+  import("./demo-worker.js")
+    .then(({ startDemoWorker }) => startDemoWorker())
+    .then(() => {
+      demoReady = true;
+      status.textContent =
+        "Demo Plex ready: requests to plex.tv and the demo server are answered in this browser.";
+      status.dataset.ready = "true";
+      render();
+    })
+    .catch((error: unknown) => {
+      status.textContent = `The demo Plex could not start (${error instanceof Error ? error.message : String(error)}). Live mode still works.`;
+      status.dataset.ready = "false";
+    });
+}

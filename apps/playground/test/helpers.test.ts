@@ -1,0 +1,152 @@
+import { PlexRateLimitError, PlexTwoFactorRequiredError, PlexUnauthorizedError } from "@plex/auth";
+import { describe, expect, it } from "vitest";
+import { capturingFetch, type SentRequest } from "../src/capture-fetch.js";
+import { loadClientIdentifier, resetClientIdentifier } from "../src/client-identifier.js";
+import { describeError } from "../src/describe-error.js";
+import { maskSecret, maskUrl } from "../src/mask.js";
+import { proxiedFetch } from "../src/proxied-fetch.js";
+import { PROXY_MARKER_HEADER, PROXY_PATH, PROXY_TARGET_HEADER } from "../src/proxy-protocol.js";
+import { createTokenStore } from "../src/token-store.js";
+
+/** A Storage in memory, so these run in node without a browser. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (index) => [...items.keys()][index] ?? null,
+    removeItem: (key) => {
+      items.delete(key);
+    },
+    setItem: (key, value) => {
+      items.set(key, value);
+    },
+  };
+}
+
+describe("maskSecret / maskUrl", () => {
+  it("keeps four characters at each end of a long token", () => {
+    expect(maskSecret("demo-signed-in-token-77b2")).toBe("demo…77b2");
+  });
+
+  it("shows nothing of a short secret", () => {
+    expect(maskSecret("abc")).toBe("••••");
+  });
+
+  it("masks a token in the query string", () => {
+    expect(maskUrl("https://plex.tv/api/v2/user?X-Plex-Token=abcdefghijkl&x=1")).toBe(
+      "https://plex.tv/api/v2/user?X-Plex-Token=abcd%E2%80%A6ijkl&x=1",
+    );
+  });
+});
+
+describe("client identifier", () => {
+  it("is created once and then kept", () => {
+    const storage = memoryStorage();
+    const first = loadClientIdentifier(storage, () => "uuid-1");
+    expect(first).toBe("plex-playground-uuid-1");
+    expect(loadClientIdentifier(storage, () => "uuid-2")).toBe(first);
+    expect(resetClientIdentifier(storage, () => "uuid-3")).toBe("plex-playground-uuid-3");
+  });
+});
+
+describe("token store", () => {
+  it("keeps the token in memory only, unless remembered", () => {
+    const session = memoryStorage();
+    const store = createTokenStore(session);
+    store.set("live-token-123", false);
+    expect(store.get()).toBe("live-token-123");
+    expect(session.length).toBe(0);
+    store.set("live-token-123", true);
+    expect(createTokenStore(session).get()).toBe("live-token-123");
+    store.set(undefined, true);
+    expect(session.length).toBe(0);
+  });
+});
+
+describe("capturingFetch", () => {
+  it("records the request as sent with the token and password masked", async () => {
+    const sent: SentRequest[] = [];
+    const seen: Request[] = [];
+    const fetch = capturingFetch(
+      async (input) => {
+        seen.push(input as Request);
+        return new Response("{}");
+      },
+      (request) => sent.push(request),
+    );
+    await fetch("https://plex.tv/api/v2/users/signin", {
+      method: "POST",
+      headers: {
+        "X-Plex-Token": "secret-token-0001",
+        "X-Plex-Client-Identifier": "c1",
+        "Content-Type": "application/x-www-form-urlencoded",
+        "User-Agent": "not shown",
+      },
+      body: "login=a%40b.c&password=hunter22",
+    });
+    expect(sent).toEqual([
+      {
+        method: "POST",
+        url: "https://plex.tv/api/v2/users/signin",
+        headers: [
+          ["content-type", "application/x-www-form-urlencoded"],
+          ["x-plex-client-identifier", "c1"],
+          ["x-plex-token", "secr…0001"],
+        ],
+        body: "login=a@b.c&password=••••",
+      },
+    ]);
+    // The real request still goes out untouched.
+    expect(seen[0]!.headers.get("x-plex-token")).toBe("secret-token-0001");
+    expect(await seen[0]!.text()).toBe("login=a%40b.c&password=hunter22");
+  });
+});
+
+describe("proxiedFetch", () => {
+  it("sends the request to the playground's proxy with the target and marker headers", async () => {
+    const calls: { input: RequestInfo | URL; init?: RequestInit }[] = [];
+    const fetch = proxiedFetch(async (input, init) => {
+      calls.push({ input, ...(init === undefined ? {} : { init }) });
+      return new Response(null, { status: 204 });
+    });
+    await fetch("http://192.168.1.10:32400/identity", { headers: { "X-Plex-Token": "t" } });
+    expect(calls[0]!.input).toBe(PROXY_PATH);
+    const headers = new Headers(calls[0]!.init?.headers);
+    expect(headers.get(PROXY_TARGET_HEADER)).toBe("http://192.168.1.10:32400/identity");
+    expect(headers.get(PROXY_MARKER_HEADER)).toBe("1");
+    expect(headers.get("x-plex-token")).toBe("t");
+  });
+});
+
+describe("describeError", () => {
+  it("names the class, the Plex code and what to do for 1029", () => {
+    const error = new PlexTwoFactorRequiredError({
+      message: "Please enter the verification code",
+      statusCode: 401,
+      code: 1029,
+    });
+    expect(describeError(error)).toMatchObject({
+      className: "PlexTwoFactorRequiredError",
+      code: 1029,
+      statusCode: 401,
+      message: "Please enter the verification code",
+      advice: expect.stringContaining("6-digit code"),
+    });
+  });
+
+  it("tells a revoked token (422) from a lockout (1031)", () => {
+    const revoked = new PlexUnauthorizedError({ message: "Invalid token", statusCode: 422 });
+    const locked = new PlexUnauthorizedError({ message: "locked", statusCode: 401, code: 1031 });
+    expect(describeError(revoked).advice).toContain("sign in again");
+    expect(describeError(locked).advice).toContain("repeated failures");
+  });
+
+  it("says there was no Retry-After on a rate limit without one", () => {
+    const error = new PlexRateLimitError({ message: "API rate limit exceeded", statusCode: 429, code: 1003 });
+    expect(describeError(error).advice).toContain("no Retry-After");
+  });
+});
