@@ -1,6 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
+import { fetchStub } from "../test/helpers/failure";
 import { createPlexClient } from "./create-plex-client";
 import { PlexInvalidRequestError } from "./errors";
 import type { PlexClientOptions } from "./types";
@@ -33,6 +34,7 @@ describe("createPlexClient validates options at construction", () => {
     [{ ...base, serverURL: "ftp://nas.local" }, /serverURL must use http: or https:/],
     [{ ...base, plexTvURL: "javascript:alert(1)" }, /plexTvURL must use http: or https:/],
     [{ ...base, serverURL: "http://nas.local:32400/#x" }, /must not contain a #fragment/],
+    [{ ...base, serverURL: "http://nas.local:32400/?X-Plex-Token=abc" }, /must not carry X-Plex-Token/],
     [{ ...base, timeoutMs: -1 }, /timeoutMs must be a positive number/],
     [{ ...base, timeoutMs: Number.NaN }, /timeoutMs must be a positive number/],
     [{ ...base, retry: { maxRetries: -1 } }, /retry.maxRetries must be a non-negative number/],
@@ -70,10 +72,10 @@ describe("the client", () => {
 
   it("withOptions returns a new client and leaves this one unchanged", async () => {
     const seen: string[] = [];
-    const fetch = async (request: Request) => {
+    const fetch = fetchStub((request) => {
       seen.push(request.headers.get("x-plex-product") ?? "");
       return Response.json({});
-    };
+    });
     const first = createPlexClient({ ...base, product: "One", fetch });
     const second = first.withOptions({ product: "Two" });
     expect(second).not.toBe(first);

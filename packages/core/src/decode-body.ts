@@ -1,6 +1,6 @@
 import { PlexValidationError } from "./errors";
 import { xmlToJson } from "./internal/xml-to-json";
-import { redact, redactText } from "./redact";
+import { redactText } from "./redact";
 
 export type BodyFormat = "json" | "xml";
 
@@ -14,8 +14,10 @@ export function formatOf(contentType: string): BodyFormat | undefined {
 
 const PREVIEW_CHARS = 500;
 
-function preview(text: string): string {
-  const clean = redactText(text);
+type Secrets = readonly (string | undefined)[];
+
+function preview(text: string, secrets: Secrets): string {
+  const clean = redactText(text, secrets);
   return clean.length > PREVIEW_CHARS ? `${clean.slice(0, PREVIEW_CHARS)}…` : clean;
 }
 
@@ -42,31 +44,33 @@ function loadXmlParser(): Promise<XmlParse> {
 }
 
 /** Parses XML into the shape the JSON answer has (see internal/xml-to-json.ts). */
-export async function decodeXml(text: string): Promise<unknown> {
+export async function decodeXml(text: string, secrets: Secrets = []): Promise<unknown> {
   let nodes: unknown;
   try {
     const parse = await loadXmlParser();
     nodes = parse(text);
   } catch (error) {
     throw new PlexValidationError("Plex sent XML that could not be parsed", {
-      rawValue: preview(text),
-      issues: [{ path: [], message: redactText(String((error as Error)?.message ?? error)) }],
+      rawValue: preview(text, secrets),
+      issues: [{ path: [], message: redactText(String((error as Error)?.message ?? error), secrets) }],
     });
   }
   const value = xmlToJson(nodes);
   if (value === undefined) {
     throw new PlexValidationError("Plex sent XML without exactly one root element", {
-      rawValue: preview(text),
+      rawValue: preview(text, secrets),
     });
   }
   return value;
 }
 
-export function decodeJson(text: string): unknown {
+export function decodeJson(text: string, secrets: Secrets = []): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new PlexValidationError("Plex sent a body that is not valid JSON", { rawValue: preview(text) });
+    throw new PlexValidationError("Plex sent a body that is not valid JSON", {
+      rawValue: preview(text, secrets),
+    });
   }
 }
 
@@ -74,8 +78,9 @@ export function decodeJson(text: string): unknown {
  * Decodes a body by its content type. An empty body (204, or nothing sent) is `undefined`.
  * Anything else that is not JSON or XML, such as a captive portal's HTML page answered with 200,
  * is a `PlexValidationError` naming the content type. Throws nothing but `PlexValidationError`.
+ * `secrets` are literal values (the token in use) scrubbed from the raw value an error carries.
  */
-export async function decodeBody(text: string, contentType: string): Promise<unknown> {
+export async function decodeBody(text: string, contentType: string, secrets: Secrets = []): Promise<unknown> {
   if (text.trim() === "") return undefined;
   let format = formatOf(contentType);
   if (format === undefined && contentType.trim() === "") {
@@ -83,15 +88,10 @@ export async function decodeBody(text: string, contentType: string): Promise<unk
     const start = text.trimStart()[0];
     format = start === "{" || start === "[" ? "json" : start === "<" ? "xml" : undefined;
   }
-  if (format === "json") return decodeJson(text);
-  if (format === "xml") return decodeXml(text);
+  if (format === "json") return decodeJson(text, secrets);
+  if (format === "xml") return decodeXml(text, secrets);
   throw new PlexValidationError(
     `Expected JSON or XML from Plex but got content type "${contentType || "(none)"}" (a captive portal or proxy page?)`,
-    { rawValue: preview(text) },
+    { rawValue: preview(text, secrets) },
   );
-}
-
-/** Redacted copy of a decoded value, for error reports. */
-export function redactDecoded(value: unknown): unknown {
-  return redact(value);
 }

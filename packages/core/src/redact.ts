@@ -53,7 +53,8 @@ export function redactUrl(url: string | URL): string {
   for (const key of [...parsed.searchParams.keys()]) {
     if (isSecretName(key)) parsed.searchParams.set(key, REDACTED);
   }
-  return parsed.toString();
+  // Keep the marker readable in logs instead of percent-encoded.
+  return parsed.toString().replaceAll(encodeURIComponent(REDACTED), REDACTED);
 }
 
 /** A plain object copy of the headers with credentials (X-Plex-Token, cookies…) replaced. */
@@ -77,14 +78,19 @@ export function redactHeaders(
 
 /**
  * A deep copy of `value` with secret fields replaced, safe to log or attach to an error.
- * Strings are scrubbed as text; cycles and very deep values are cut.
+ * Strings are scrubbed as text (plus any literal `secrets`); cycles and very deep values are cut.
  */
-export function redact(value: unknown): unknown {
-  return redactValue(value, new WeakSet(), 0);
+export function redact(value: unknown, secrets: readonly (string | undefined)[] = []): unknown {
+  return redactValue(value, new WeakSet(), 0, secrets);
 }
 
-function redactValue(value: unknown, seen: WeakSet<object>, depth: number): unknown {
-  if (typeof value === "string") return redactText(value);
+function redactValue(
+  value: unknown,
+  seen: WeakSet<object>,
+  depth: number,
+  secrets: readonly (string | undefined)[],
+): unknown {
+  if (typeof value === "string") return redactText(value, secrets);
   if (typeof value !== "object" || value === null) return value;
   if (depth > 32 || seen.has(value)) return "[Circular or too deep]";
   seen.add(value);
@@ -93,13 +99,13 @@ function redactValue(value: unknown, seen: WeakSet<object>, depth: number): unkn
   if (typeof URLSearchParams !== "undefined" && value instanceof URLSearchParams) {
     return redactText(`?${value.toString()}`).slice(1);
   }
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, seen, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, seen, depth + 1, secrets));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const safe =
       isSecretName(key) && item !== null && item !== undefined
         ? REDACTED
-        : redactValue(item, seen, depth + 1);
+        : redactValue(item, seen, depth + 1, secrets);
     // defineProperty, not assignment: a "__proto__" key from JSON.parse must stay a plain field.
     Object.defineProperty(out, key, { value: safe, enumerable: true, writable: true, configurable: true });
   }

@@ -18,7 +18,7 @@ import {
 } from "./internal/validate-options";
 import { validateResponse } from "./internal/validate-response";
 import { toApiError } from "./map-error";
-import { redactText } from "./redact";
+import { isSecretName, redactText } from "./redact";
 import { withRetry } from "./retry";
 import type { Middleware, PlexClientOptions, PlexResponse, RequestOptions, RequestSpec } from "./types";
 
@@ -88,6 +88,14 @@ function buildHeaders(
   return headers;
 }
 
+function bodySecrets(body: RequestSpec<unknown>["body"]): string[] {
+  const fields = body && "form" in body ? body.form : body && "json" in body ? body.json : undefined;
+  if (typeof fields !== "object" || fields === null) return [];
+  return Object.entries(fields)
+    .filter(([name, value]) => isSecretName(name) && (typeof value === "string" || typeof value === "number"))
+    .map(([, value]) => String(value));
+}
+
 function describeCause(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } })?.cause;
   const code = typeof cause?.code === "string" ? cause.code : undefined;
@@ -117,7 +125,11 @@ export async function sendRequest<T>(
   }
   if (signal?.aborted) throw new PlexAbortError(`${operation} was aborted before it was sent`);
 
-  const secrets: (string | undefined)[] = [typeof token === "string" ? token : undefined];
+  // Literal values scrubbed from every error text: the token and secret body fields (the password).
+  const secrets: (string | undefined)[] = [
+    typeof token === "string" ? token : undefined,
+    ...bodySecrets(spec.body),
+  ];
   const chain: Middleware[] = [...(settings.middleware ?? [])];
   if (settings.logger) chain.push(loggingMiddleware(settings.logger, operation));
   if (spec.auth && token !== undefined) chain.push(authMiddleware(token, (value) => secrets.push(value)));
@@ -152,11 +164,8 @@ export async function sendRequest<T>(
       const text = await guard(response.text());
       if (!response.ok) throw await toApiError(response, text, { secrets });
       const contentType = response.headers.get("content-type") ?? "";
-      const data = await validateResponse(
-        spec.responseSchema,
-        await decodeBody(text, contentType),
-        operation,
-      );
+      const decoded = await decodeBody(text, contentType, secrets);
+      const data = await validateResponse(spec.responseSchema, decoded, operation, secrets);
       return {
         statusCode: response.status,
         contentType,

@@ -238,9 +238,9 @@ describe("responses", () => {
 
   it("a body that does not match the schema is a PlexValidationError with issues and a redacted raw value", async () => {
     answer("get", `${PLEX_TV}/user`, () => HttpResponse.json({ authToken: "leak-me-not-123", id: "x" }));
-    const error = await createPlexClient(options)
+    const error = (await createPlexClient(options)
       .request(spec({ responseSchema: z.object({ id: z.number() }), operation: "getTokenDetails" }))
-      .catch((e: unknown) => e as PlexValidationError);
+      .catch((e: unknown) => e)) as PlexValidationError;
     expect(error).toBeInstanceOf(PlexValidationError);
     expect(error.message).toMatch(/getTokenDetails response has an unexpected shape: id:/);
     expect(error.issues[0]?.path).toEqual(["id"]);
@@ -331,10 +331,10 @@ describe("middleware", () => {
       ...options,
       middleware: [tag("first"), tag("second")],
       logger: { debug: (message) => logged.push(message) },
-      fetch: async (request) => {
+      fetch: (async (request: Request) => {
         order.push(`fetch:${request.headers.get("x-plex-token") === TOKEN ? "token" : "no-token"}`);
         return Response.json({});
-      },
+      }) as typeof fetch,
     });
     await client.request(spec({ responseSchema: AnySchema }));
     expect(order).toEqual(["first:no-token", "second:no-token", "fetch:token", "second:done", "first:done"]);

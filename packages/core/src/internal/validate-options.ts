@@ -1,4 +1,5 @@
 import { PlexInvalidRequestError } from "../errors";
+import { isSecretName } from "../redact";
 import type { PlexClientOptions, RetryOptions } from "../types";
 
 /** Resolved retry settings with every default filled in. */
@@ -73,6 +74,10 @@ export function checkBaseUrl(what: string, value: unknown): string {
     fail(`${what} must use http: or https:, got ${url.protocol}`);
   }
   if (url.hash) fail(`${what} must not contain a #fragment`);
+  for (const key of url.searchParams.keys()) {
+    // The token travels only in the X-Plex-Token header, where it is redacted and origin-checked.
+    if (isSecretName(key)) fail(`${what} must not carry ${key} in its query: use the accessToken option`);
+  }
   return value;
 }
 

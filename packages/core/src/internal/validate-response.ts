@@ -20,13 +20,14 @@ export async function validateResponse<T>(
   schema: $ZodType<T>,
   value: unknown,
   operation: string,
+  secrets: readonly (string | undefined)[] = [],
 ): Promise<T> {
   let result: Awaited<ReturnType<typeof safeParseAsync<$ZodType<T>>>>;
   try {
     result = await safeParseAsync(schema, value);
   } catch (error) {
     throw new PlexValidationError(`The ${operation} response could not be validated`, {
-      rawValue: redact(value),
+      rawValue: redact(value, secrets),
       issues: [{ path: [], message: String((error as Error)?.message ?? error) }],
     });
   }
@@ -36,7 +37,7 @@ export async function validateResponse<T>(
     `The ${operation} response has an unexpected shape: ${describeIssues(issues)}`,
     {
       issues,
-      rawValue: redact(value),
+      rawValue: redact(value, secrets),
     },
   );
 }

@@ -1,0 +1,14 @@
+/** Resolves with what `promise` rejected with; fails the test if it resolved. */
+export async function failure<E = Error>(promise: Promise<unknown>): Promise<E> {
+  return promise.then(
+    () => {
+      throw new Error("expected the call to fail");
+    },
+    (error: unknown) => error as E,
+  );
+}
+
+/** A fetch stub written against Request only (the client always passes a Request). */
+export function fetchStub(handler: (request: Request) => Response | Promise<Response>): typeof fetch {
+  return (async (input: Parameters<typeof fetch>[0]) => handler(input as Request)) as typeof fetch;
+}
