@@ -1,0 +1,192 @@
+// @ts-check
+import { createHash } from "node:crypto";
+import { hostname, userInfo } from "node:os";
+import { PlexAPI, PlexAPIError, PlexError, PlexRateLimitError } from "@plex/auth";
+import { DEMO_CLIENT_IDENTIFIER, DEMO_TOKENS } from "@plex/demo-plex";
+import { startDemoPlexServer } from "@plex/demo-plex/node";
+import { formatMs, formatTable } from "./format.mjs";
+import { demoSteps, liveSteps } from "./steps.mjs";
+
+/**
+ * @typedef {import("./args.mjs").TourArgs} TourArgs
+ * @typedef {import("./steps.mjs").Step} Step
+ * @typedef {{ write(text: string): void }} Output
+ *
+ * @typedef {object} Outcome
+ * @property {Step} step
+ * @property {string} status   HTTP status, or "—" when nothing came back.
+ * @property {number} ms
+ * @property {string} result   The key result, or the error class.
+ * @property {unknown} [error]
+ * @property {boolean} asExpected
+ */
+
+const PRODUCT = {
+  product: "Plex SDK Playground Tour",
+  version: "0.0.0",
+  platform: "Node.js",
+  device: "Terminal",
+};
+
+/**
+ * One identifier per machine and user, so repeated live tours show up as one device in Plex.
+ * @returns {string}
+ */
+function stableClientIdentifier() {
+  const digest = createHash("sha256").update(`${hostname()}:${userInfo().username}`).digest("hex");
+  return `plex-playground-tour-${digest.slice(0, 16)}`;
+}
+
+/** @param {unknown} error */
+function errorClass(error) {
+  return error instanceof Error ? error.name : typeof error;
+}
+
+/** @param {unknown} error */
+function describeError(error) {
+  if (!PlexError.isInstance(error)) return error instanceof Error ? error.message : String(error);
+  const parts = [];
+  if (PlexAPIError.isInstance(error)) {
+    parts.push(`HTTP ${error.statusCode}`);
+    if (error.code !== undefined) parts.push(`code ${error.code}`);
+  }
+  if (PlexRateLimitError.isInstance(error)) {
+    parts.push(error.retryAfterMs === undefined ? "no Retry-After" : `retry after ${error.retryAfterMs} ms`);
+  }
+  parts.push(JSON.stringify(error.message));
+  return parts.join("  ");
+}
+
+/**
+ * @param {Step[]} steps
+ * @param {Output} out
+ * @returns {Promise<Outcome[]>}
+ */
+async function runSteps(steps, out) {
+  /** @type {Outcome[]} */
+  const outcomes = [];
+  const width = String(steps.length).length;
+  for (const [index, step] of steps.entries()) {
+    const label = `[${String(index + 1).padStart(width)}/${steps.length}] ${step.operation} (${step.scenario})`;
+    out.write(`${label} …`);
+    const started = performance.now();
+    /** @type {Outcome} */
+    let outcome;
+    try {
+      const response = await step.run();
+      outcome = {
+        step,
+        status: String(response.statusCode),
+        ms: performance.now() - started,
+        result: step.key(response.data),
+        asExpected: step.expect === "ok",
+      };
+    } catch (error) {
+      outcome = {
+        step,
+        status: PlexAPIError.isInstance(error) ? String(error.statusCode) : "—",
+        ms: performance.now() - started,
+        result: errorClass(error),
+        error,
+        asExpected: step.expect === errorClass(error),
+      };
+    }
+    out.write(
+      ` ${outcome.status} in ${formatMs(outcome.ms)}${outcome.asExpected ? "" : `  UNEXPECTED (wanted ${step.expect})`}\n`,
+    );
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
+/**
+ * @param {Outcome[]} outcomes
+ * @param {Output} out
+ */
+function report(outcomes, out) {
+  out.write("\n");
+  out.write(
+    formatTable(
+      ["operation", "scenario", "status", "time", "key result"],
+      outcomes.map((o) => [o.step.operation, o.step.scenario, o.status, formatMs(o.ms), o.result]),
+    ),
+  );
+  out.write("\n");
+  const failures = outcomes.filter((o) => o.error !== undefined);
+  if (failures.length > 0) {
+    out.write("\nTyped errors:\n");
+    for (const o of failures) {
+      out.write(
+        `  ${o.step.operation} (${o.step.scenario}) → ${errorClass(o.error)}  ${describeError(o.error)}\n`,
+      );
+    }
+  }
+  const unexpected = outcomes.filter((o) => !o.asExpected).length;
+  out.write(
+    `\n${outcomes.length} operations, ${outcomes.length - unexpected} as expected${unexpected > 0 ? `, ${unexpected} NOT` : ""}.\n`,
+  );
+  return unexpected;
+}
+
+/**
+ * Fetches `<server>/identity` to build the `server://<machineIdentifier>` source (not an SDK operation).
+ * @param {string} serverURL
+ * @returns {Promise<string>}
+ */
+async function sourceFromIdentity(serverURL) {
+  const response = await fetch(new URL("/identity", serverURL), { headers: { Accept: "application/json" } });
+  if (!response.ok)
+    throw new Error(`${serverURL}/identity answered ${response.status}: pass --source server://<id>`);
+  const body = /** @type {{ MediaContainer?: { machineIdentifier?: unknown } }} */ (await response.json());
+  const id = body.MediaContainer?.machineIdentifier;
+  if (typeof id !== "string")
+    throw new Error("no machineIdentifier in /identity: pass --source server://<id>");
+  return `server://${id}`;
+}
+
+/**
+ * Runs the tour and returns the process exit code (0 when every step ended as expected).
+ * @param {TourArgs} args
+ * @param {Output} out
+ * @returns {Promise<number>}
+ */
+export async function runTour(args, out) {
+  if (args.server !== undefined) {
+    if (args.token === undefined) {
+      out.write("--server needs --token (the X-Plex-Token to use).\n");
+      return 2;
+    }
+    const serverURL = args.server;
+    const plex = new PlexAPI({
+      ...PRODUCT,
+      clientIdentifier: args.clientIdentifier ?? stableClientIdentifier(),
+      serverURL,
+      accessToken: args.token,
+      ...(args.plexTv === undefined ? {} : { plexTvURL: args.plexTv }),
+    });
+    out.write(`Live tour against ${serverURL} (plex.tv: ${args.plexTv ?? "https://plex.tv/api/v2"})\n\n`);
+    const source = args.source;
+    const steps = liveSteps(plex, {
+      source: () => (source === undefined ? sourceFromIdentity(serverURL) : Promise.resolve(source)),
+      login: args.login,
+      password: args.password,
+      code: args.code,
+    });
+    return report(await runSteps(steps, out), out) === 0 ? 0 : 1;
+  }
+
+  const demo = await startDemoPlexServer({ host: "127.0.0.1", port: 0 });
+  try {
+    out.write(`Demo Plex (from @plex/demo-plex) listening on ${demo.url}\n\n`);
+    const plex = new PlexAPI({
+      ...PRODUCT,
+      clientIdentifier: args.clientIdentifier ?? DEMO_CLIENT_IDENTIFIER,
+      plexTvURL: demo.plexTvURL,
+      serverURL: demo.serverURL,
+      accessToken: DEMO_TOKENS.account,
+    });
+    return report(await runSteps(demoSteps(plex), out), out) === 0 ? 0 : 1;
+  } finally {
+    await demo.close();
+  }
+}
