@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { emptySamples, interleave, summarize } from "./stats.mjs";
 
 const BENCH_DIR = fileURLToPath(new URL("..", import.meta.url));
+const CPU_PROBE = fileURLToPath(new URL("./cpu-probe.cjs", import.meta.url));
 
 export const coldStartCandidates = [
   { id: "bare", label: "node -e 0", args: ["-e", "0"] },
@@ -23,10 +24,11 @@ export const coldStartCandidates = [
   { id: "plexjs-cjs", label: "plexjs (CJS require)", args: ["-e", 'require("@lukehagar/plexjs");'] },
 ];
 
+/** One fresh process: its wall time seen from here and the CPU time it reports for itself, in ms. */
 function timeOnce(candidate) {
   const started = performance.now();
   // NODE_OPTIONS from a package manager (e.g. --require hooks) would be paid by every process.
-  const result = spawnSync(process.execPath, candidate.args, {
+  const result = spawnSync(process.execPath, ["--require", CPU_PROBE, ...candidate.args], {
     cwd: BENCH_DIR,
     env: { ...process.env, NODE_OPTIONS: "" },
     encoding: "utf8",
@@ -37,26 +39,32 @@ function timeOnce(candidate) {
       `cold start "${candidate.label}" exited ${result.status}: ${result.stderr.trim().slice(0, 400)}`,
     );
   }
-  return elapsed;
+  const cpu = result.stdout.match(/cpu-us:(\d+)/);
+  if (cpu === null) throw new Error(`cold start "${candidate.label}" printed no CPU time`);
+  return { wall: elapsed, cpu: Number(cpu[1]) / 1000 };
 }
 
 /**
  * @param {{ rounds: number }} options
- * @returns per candidate: summary of wall times and of the time over bare node (per round).
+ * @returns per candidate: summaries of wall time, wall time over bare node and CPU time over bare node.
  */
 export function measureColdStart({ rounds }) {
-  const samples = emptySamples(coldStartCandidates);
+  const wall = emptySamples(coldStartCandidates);
+  const cpu = emptySamples(coldStartCandidates);
   for (const candidate of coldStartCandidates) timeOnce(candidate); // fill the OS file cache
   for (let round = 0; round < rounds; round += 1) {
     for (const candidate of interleave(coldStartCandidates, round)) {
-      samples[candidate.id].push(timeOnce(candidate));
+      const sample = timeOnce(candidate);
+      wall[candidate.id].push(sample.wall);
+      cpu[candidate.id].push(sample.cpu);
     }
   }
-  const bare = samples.bare;
-  return coldStartCandidates.map((candidate) => {
-    const wall = samples[candidate.id];
-    // Subtract the bare time of the same round, then take the median of those differences.
-    const overBare = wall.map((value, round) => value - bare[round]);
-    return { ...candidate, wall: summarize(wall), overBare: summarize(overBare) };
-  });
+  // Subtract the bare process of the same round, then take the median of those differences.
+  const overBare = (samples, id) => samples[id].map((value, round) => value - samples.bare[round]);
+  return coldStartCandidates.map((candidate) => ({
+    ...candidate,
+    wall: summarize(wall[candidate.id]),
+    overBare: summarize(overBare(wall, candidate.id)),
+    cpuOverBare: summarize(overBare(cpu, candidate.id)),
+  }));
 }
