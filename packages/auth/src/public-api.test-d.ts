@@ -1,0 +1,61 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type Authentication,
+  type Connection,
+  createPlexClient,
+  getSourceConnectionInformation,
+  getTokenDetails,
+  getTransientToken,
+  PlexAPI,
+  type PlexClient,
+  type PlexClientOptions,
+  type PlexResponse,
+  type PostUsersSignInDataRequest,
+  postUsersSignInData,
+  type RequestOptions,
+  type UserPlexAccount,
+} from "./index.js";
+
+describe("public types of @plex/auth", () => {
+  it("types each operation's data", async () => {
+    const client = createPlexClient({ clientIdentifier: "x" });
+
+    const token = await getTransientToken(client, { type: "delegation", scope: "all" });
+    expectTypeOf(token.data.MediaContainer.token).toEqualTypeOf<string>();
+    expectTypeOf(token).toExtend<PlexResponse<unknown>>();
+
+    const source = await getSourceConnectionInformation(client, { source: "server://x" });
+    expectTypeOf(source.data.MediaContainer.Device.accessToken).toEqualTypeOf<string>();
+    expectTypeOf(source.data.MediaContainer.Device.Connection).toEqualTypeOf<Connection[]>();
+
+    const me = await getTokenDetails(client);
+    expectTypeOf(me.data).toEqualTypeOf<UserPlexAccount>();
+    expectTypeOf(me.statusCode).toEqualTypeOf<number>();
+
+    const signedIn = await postUsersSignInData(client, { requestBody: { login: "l", password: "p" } });
+    expectTypeOf(signedIn.data.authToken).toEqualTypeOf<string>();
+  });
+
+  it("takes the client first and per-call options last", () => {
+    expectTypeOf(getTokenDetails).parameter(0).toEqualTypeOf<PlexClient>();
+    expectTypeOf(getTokenDetails).parameter(2).toEqualTypeOf<RequestOptions | undefined>();
+    expectTypeOf(postUsersSignInData).parameter(1).toEqualTypeOf<PostUsersSignInDataRequest>();
+    // @ts-expect-error the request body is required
+    postUsersSignInData(createPlexClient({ clientIdentifier: "x" }), {});
+    // @ts-expect-error only "delegation" is a transient token type
+    getTransientToken(createPlexClient({ clientIdentifier: "x" }), { type: "user", scope: "all" });
+  });
+
+  it("gives PlexAPI the same methods as the standalone functions, minus the client", () => {
+    expectTypeOf(PlexAPI).constructorParameters.toExtend<[PlexClientOptions | PlexClient]>();
+    const plex = new PlexAPI({ clientIdentifier: "x" });
+    expectTypeOf(plex.authentication).toEqualTypeOf<Authentication>();
+    expectTypeOf(plex.withAccessToken("t")).toEqualTypeOf<PlexAPI>();
+    expectTypeOf(plex.authentication.getTokenDetails).returns.toEqualTypeOf<
+      ReturnType<typeof getTokenDetails>
+    >();
+    expectTypeOf(plex.authentication.postUsersSignInData)
+      .parameter(0)
+      .toEqualTypeOf<PostUsersSignInDataRequest>();
+  });
+});

@@ -1,0 +1,193 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  PlexAPIError,
+  PlexRateLimitError,
+  PlexTwoFactorRequiredError,
+  PlexUnauthorizedError,
+  PlexValidationError,
+} from "@plex/core";
+import { describe, expect, it } from "vitest";
+import { getSourceConnectionInformation } from "../src/get-source-connection-information.js";
+import { getTokenDetails } from "../src/get-token-details.js";
+import { getTransientToken } from "../src/get-transient-token.js";
+import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
+import { PLEX_TV_URL, PMS_URL, rejection, testClient, useMockPlex } from "./support/mock-plex.js";
+
+// The real Plex bodies live beside the repository (../shared from the repo root) and are never copied into it.
+const repoRoot = new URL("../../../", import.meta.url);
+const samplesDir = fileURLToPath(new URL("../shared/plex-api/samples/", repoRoot));
+const present = existsSync(samplesDir);
+
+const mock = useMockPlex();
+
+function sample(name: string): Response {
+  const text = readFileSync(`${samplesDir}${name}`, "utf8");
+  const type = name.endsWith(".xml") ? "text/xml;charset=utf-8" : "application/json";
+  const status = Number(/^error-(\d{3})-/.exec(name)?.[1] ?? (name.includes("__201__") ? 201 : 200));
+  return new Response(text, { status, headers: { "Content-Type": type } });
+}
+
+function serve(url: string, name: string): void {
+  mock.answer(url, () => sample(name));
+}
+
+function samples(prefix: string): string[] {
+  return present ? readdirSync(samplesDir).filter((name) => name.startsWith(prefix)) : [];
+}
+
+const signIn = () =>
+  postUsersSignInData(testClient(), {
+    requestBody: { login: "someone@example.org", password: "not-the-real-one" },
+  });
+
+/** Error samples: which operation receives each and what it must become. */
+const errorCases: Record<
+  string,
+  {
+    call: () => Promise<unknown>;
+    url: string;
+    expected: new (...args: never[]) => PlexAPIError;
+    code?: number;
+  }
+> = {
+  "error-401-1029-verification-code__json__Reaparr-issue-180.json": {
+    call: signIn,
+    url: `${PLEX_TV_URL}/users/signin`,
+    expected: PlexTwoFactorRequiredError,
+    code: 1029,
+  },
+  "error-401-1029-verification-code__xml__Syncra-issue-29.xml": {
+    call: signIn,
+    url: `${PLEX_TV_URL}/users/signin`,
+    expected: PlexTwoFactorRequiredError,
+    code: 1029,
+  },
+  "error-401-1029-otp-required__json__plex-api-rs-test-mock.json": {
+    call: signIn,
+    url: `${PLEX_TV_URL}/users/signin`,
+    expected: PlexTwoFactorRequiredError,
+    code: 1029,
+  },
+  "error-401-1031-repeated-failures__xml__Syncra-issue-29.xml": {
+    call: signIn,
+    url: `${PLEX_TV_URL}/users/signin`,
+    expected: PlexUnauthorizedError,
+    code: 1031,
+  },
+  "error-401-1001-unauthorized__json__plex-api-spec-401-example.json": {
+    call: signIn,
+    url: `${PLEX_TV_URL}/users/signin`,
+    expected: PlexUnauthorizedError,
+    code: 1001,
+  },
+  "error-429-1003-rate-limit__xml__PlexTraktSync-issue-1970.xml": {
+    call: signIn,
+    url: `${PLEX_TV_URL}/users/signin`,
+    expected: PlexRateLimitError,
+    code: 1003,
+  },
+  "error-422-invalid-token__xml__python-plexapi-pr-1138.xml": {
+    call: () => getTokenDetails(testClient()),
+    url: `${PLEX_TV_URL}/user`,
+    expected: PlexUnauthorizedError,
+  },
+  "error-400-1000-client-identifier-missing__json__plexpy-issue-7.json": {
+    call: () => getTokenDetails(testClient()),
+    url: `${PLEX_TV_URL}/user`,
+    expected: PlexAPIError,
+    code: 1000,
+  },
+  "error-404-plextv-not-found__json__plexjs-issue-22.json": {
+    call: () => getTokenDetails(testClient()),
+    url: `${PLEX_TV_URL}/user`,
+    expected: PlexAPIError,
+  },
+};
+
+/** Samples of other endpoints (pins, resources, JWT): no operation of this package receives them. */
+const notOurs = ["api-v2-pins", "api-resources-v1", "api-v2-resources", "auth-", "error-404-1020-pin"];
+/** The legacy `POST /users/sign_in.xml` answer: another endpoint, with `authenticationToken` instead of `authToken`. */
+const LEGACY_SIGN_IN = "users-sign_in-xml-legacy__node-plex-api-credentials.xml";
+
+describe.skipIf(!present)(
+  `@plex/auth parses the real Plex samples${present ? "" : ` (SKIPPED: ${samplesDir} is absent; it lives beside the repo, never in it)`}`,
+  () => {
+    it("has an expectation for every sample in the folder, so a new sample cannot go unchecked", () => {
+      const covered = (name: string) =>
+        name === "INDEX.md" ||
+        name === LEGACY_SIGN_IN ||
+        name in errorCases ||
+        notOurs.some((prefix) => name.startsWith(prefix)) ||
+        ["security-token__", "security-resources__", "api-v2-user__", "api-v2-users-signin__201__"].some(
+          (p) => name.startsWith(p),
+        );
+      expect(readdirSync(samplesDir).filter((name) => !covered(name))).toEqual([]);
+    });
+
+    it.each(samples("security-token__"))("getTransientToken reads %s", async (name) => {
+      serve(`${PMS_URL}/security/token`, name);
+      const expected = /transient-[0-9a-f-]+/.exec(readFileSync(`${samplesDir}${name}`, "utf8"))?.[0];
+
+      const res = await getTransientToken(testClient(), { type: "delegation", scope: "all" });
+
+      expect(expected).toBeDefined();
+      expect(res.data.MediaContainer.token).toBe(expected);
+    });
+
+    it.each(samples("security-resources__"))("getSourceConnectionInformation reads %s", async (name) => {
+      serve(`${PMS_URL}/security/resources`, name);
+
+      const res = await getSourceConnectionInformation(testClient(), { source: "server://sample" });
+
+      const device = res.data.MediaContainer.Device;
+      expect(device.accessToken).toMatch(/^transient-/);
+      expect(device.clientIdentifier).toMatch(/^[0-9a-f]{40}$/);
+      expect(device.Connection.length).toBeGreaterThanOrEqual(3);
+      for (const connection of device.Connection) {
+        expect(typeof connection.port).toBe("number");
+        expect(typeof connection.local).toBe("boolean");
+        expect(connection.uri).toMatch(/^https:\/\//);
+      }
+    });
+
+    it.each(samples("api-v2-user__"))("getTokenDetails reads %s", async (name) => {
+      serve(`${PLEX_TV_URL}/user`, name);
+
+      const res = await getTokenDetails(testClient());
+
+      expect(res.data.authToken.length).toBeGreaterThan(0);
+      expect(typeof res.data.username).toBe("string");
+      expect(typeof res.data.id).toBe("number");
+    });
+
+    it.each(samples("api-v2-users-signin__201__"))("postUsersSignInData reads %s", async (name) => {
+      serve(`${PLEX_TV_URL}/users/signin`, name);
+
+      const res = await signIn();
+
+      expect(res.statusCode).toBe(201);
+      expect(res.data.authToken.length).toBeGreaterThan(0);
+    });
+
+    it("rejects the legacy sign_in.xml body (another endpoint) as PlexValidationError instead of inventing a token", async () => {
+      serve(`${PLEX_TV_URL}/users/signin`, LEGACY_SIGN_IN);
+
+      expect(await rejection(signIn())).toBeInstanceOf(PlexValidationError);
+    });
+
+    it.each(Object.keys(errorCases))("maps %s", async (name) => {
+      const { call, url, expected, code } = errorCases[name]!;
+      serve(url, name);
+
+      const error = await rejection(call());
+
+      expect(error).toBeInstanceOf(expected);
+      const apiError = error as PlexAPIError;
+      expect(apiError.statusCode).toBe(Number(name.slice(6, 9)));
+      if (code !== undefined) expect(apiError.code).toBe(code);
+      expect(apiError.message.length).toBeGreaterThan(0);
+      expect(apiError.message).not.toMatch(/^\s*[{<]/);
+    });
+  },
+);
