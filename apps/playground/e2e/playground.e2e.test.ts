@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { build, type PreviewServer, preview } from "vite";
+import { build, createServer as createViteServer, preview } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -29,37 +29,50 @@ async function freePort(): Promise<number> {
   });
 }
 
-let server: PreviewServer;
+type Kind = "preview" | "dev";
+
+interface Served {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** `vite build` + `vite preview` (what CI serves), or the dev server `pnpm playground` starts. */
+async function serve(kind: Kind): Promise<Served> {
+  const port = await freePort();
+  if (kind === "preview") {
+    await build({ root, logLevel: "warn" });
+    const server = await preview({
+      root,
+      logLevel: "warn",
+      preview: { host: "127.0.0.1", port, strictPort: true },
+    });
+    return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+  }
+  const server = await createViteServer({
+    root,
+    logLevel: "warn",
+    server: { host: "127.0.0.1", port, strictPort: true },
+  });
+  await server.listen();
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
+}
+
 let browser: Browser;
 let page: Page;
 let url = "";
-const consoleProblems: string[] = [];
+let consoleProblems: string[] = [];
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
   const started = performance.now();
-  await build({ root, logLevel: "warn" });
-  timings.build = performance.now() - started;
-  const port = await freePort();
-  server = await preview({ root, logLevel: "warn", preview: { host: "127.0.0.1", port, strictPort: true } });
-  url = `http://127.0.0.1:${port}/`;
   browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") {
-      consoleProblems.push(`${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on("pageerror", (error) => consoleProblems.push(`pageerror: ${error.message}`));
-  timings.ready = performance.now() - started;
+  timings.launch = performance.now() - started;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  console.info(
-    `e2e timings (ms): ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)])))}`,
-  );
+  const rounded = Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v)]));
+  console.info(`e2e timings (ms): ${JSON.stringify(rounded)}`);
 });
 
 /** What the user sees: collapsed tree nodes and closed details are left out, unlike textContent. */
@@ -81,7 +94,34 @@ async function run(operation: string, action: string): Promise<Locator> {
   return result;
 }
 
-describe("playground in demo mode (headless chromium)", () => {
+describe.each([
+  ["the built app (vite preview)", "preview"],
+  ["the dev server (pnpm playground)", "dev"],
+] as const)("playground in demo mode, %s, headless chromium", (_label, kind: Kind) => {
+  let served: Served;
+  const suiteStarted = performance.now();
+
+  beforeAll(async () => {
+    const started = performance.now();
+    served = await serve(kind);
+    url = served.url;
+    consoleProblems = [];
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on("console", (message) => {
+      if (message.type() === "error" || message.type() === "warning") {
+        consoleProblems.push(`${message.type()}: ${message.text()}`);
+      }
+    });
+    page.on("pageerror", (error) => consoleProblems.push(`pageerror: ${error.message}`));
+    timings[`${kind}:serve`] = performance.now() - started;
+  });
+
+  afterAll(async () => {
+    await page?.close();
+    await served?.close();
+    timings[`${kind}:total`] = performance.now() - suiteStarted;
+  });
+
   it("loads with the demo Plex ready and a stable client identifier", async () => {
     await page.goto(url);
     await page.locator('.status[data-ready="true"]').waitFor({ timeout: 15_000 });
@@ -159,8 +199,8 @@ describe("playground in demo mode (headless chromium)", () => {
     expect(text).toContain("sign in again");
     mkdirSync(artifacts, { recursive: true });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${artifacts}playground-1280x800.png` });
-    await page.screenshot({ path: `${artifacts}playground-1280-full.png`, fullPage: true });
+    await page.screenshot({ path: `${artifacts}playground-${kind}-1280x800.png` });
+    await page.screenshot({ path: `${artifacts}playground-${kind}-1280-full.png`, fullPage: true });
   });
 
   it("fits a phone width without horizontal scrolling", async () => {
@@ -168,7 +208,7 @@ describe("playground in demo mode (headless chromium)", () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${artifacts}playground-390.png`, fullPage: false });
+    await page.screenshot({ path: `${artifacts}playground-${kind}-390.png`, fullPage: false });
   });
 
   it("logged no console errors or warnings beyond Chromium's own line per failed scenario", () => {
