@@ -57,20 +57,23 @@ export async function perCallCandidates(origin) {
   ];
 }
 
-async function runSequential(call, calls) {
-  const started = performance.now();
-  for (let index = 0; index < calls; index += 1) await call();
-  return ((performance.now() - started) * 1000) / calls;
-}
-
-async function runConcurrent(call, calls, concurrency) {
-  const perLane = Math.ceil(calls / concurrency);
+/**
+ * Runs `calls` calls in `lanes` parallel sequential lanes. Returns µs per call of wall time and of
+ * this process's CPU time: the server lives in another process, so the CPU figure is the client's
+ * own cost and moves little when other work shares the machine.
+ */
+async function runLanes(call, calls, lanes) {
+  const perLane = Math.ceil(calls / lanes);
   const lane = async () => {
     for (let index = 0; index < perLane; index += 1) await call();
   };
+  const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, lane));
-  return ((performance.now() - started) * 1000) / (perLane * concurrency);
+  await Promise.all(Array.from({ length: lanes }, lane));
+  const wallUs = (performance.now() - started) * 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const total = perLane * lanes;
+  return { wall: wallUs / total, cpu: (cpu.user + cpu.system) / total };
 }
 
 /**
@@ -89,32 +92,35 @@ export async function measurePerCall({ rounds, calls, concurrency }) {
         );
       }
       // Warm up the JIT and open the keep-alive sockets both modes will reuse.
-      await runSequential(candidate.call, calls);
-      await runConcurrent(candidate.call, calls, concurrency);
+      await runLanes(candidate.call, calls, 1);
+      await runLanes(candidate.call, calls, concurrency);
     }
     const modes = [
-      { id: "sequential", label: "sequential", run: (call) => runSequential(call, calls) },
-      {
-        id: "concurrent",
-        label: `concurrency ${concurrency}`,
-        run: (call) => runConcurrent(call, calls, concurrency),
-      },
+      { label: "sequential", lanes: 1 },
+      { label: `concurrency ${concurrency}`, lanes: concurrency },
     ];
     const results = [];
     for (const mode of modes) {
-      const samples = emptySamples(candidates);
+      const wall = emptySamples(candidates);
+      const cpu = emptySamples(candidates);
       for (let round = 0; round < rounds; round += 1) {
         for (const candidate of interleave(candidates, round)) {
-          samples[candidate.id].push(await mode.run(candidate.call));
+          const sample = await runLanes(candidate.call, calls, mode.lanes);
+          wall[candidate.id].push(sample.wall);
+          cpu[candidate.id].push(sample.cpu);
         }
       }
-      const floor = samples.fetch;
-      const ours = samples.ours;
+      // Ratios are taken per round (ours / fetch of the same round), then the median of those.
+      const ratioOf = (samples) =>
+        summarize(samples.ours.map((value, round) => value / samples.fetch[round]));
       results.push({
         mode: mode.label,
-        fetch: summarize(floor),
-        ours: summarize(ours),
-        ratio: summarize(ours.map((value, round) => value / floor[round])),
+        fetch: summarize(wall.fetch),
+        ours: summarize(wall.ours),
+        ratio: ratioOf(wall),
+        fetchCpu: summarize(cpu.fetch),
+        oursCpu: summarize(cpu.ours),
+        cpuRatio: ratioOf(cpu),
       });
     }
     return results;

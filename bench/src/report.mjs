@@ -101,13 +101,27 @@ function perCallSection(perCall, settings) {
     us(result.ours.median),
     ratio(result.ratio.median),
     spread(result.ratio, ratio),
+    `${us(result.fetchCpu.median)} / ${us(result.oursCpu.median)}`,
+    ratio(result.cpuRatio.median),
   ]);
   return [
     `## 3. Per call (getTokenDetails vs fetch + JSON.parse, ${settings.calls} calls a round, ${perCall[0].ratio.rounds} rounds)`,
     "",
     "Keep-alive node:http server on 127.0.0.1 in a child process, serving bench/fixtures/account.json.",
+    "The target is judged on wall time; client CPU µs/call (this process only) shows the SDK's own cost.",
     "",
-    markdownTable(["mode", "fetch µs/call", "ours µs/call", "ours / fetch", "ratio p25 – p75"], rows),
+    markdownTable(
+      [
+        "mode",
+        "fetch µs/call",
+        "ours µs/call",
+        "ours / fetch",
+        "ratio p25 – p75",
+        "client CPU fetch / ours",
+        "CPU ours / fetch",
+      ],
+      rows,
+    ),
   ];
 }
 
