@@ -47,7 +47,8 @@ describe("postUsersSignInData", () => {
     expect(form.get("login")).toBe(credentials.login);
     expect(form.get("password")).toBe(PASSWORD);
     expect(form.get("verificationCode")).toBe("246810");
-    expect(["1", "true"]).toContain(form.get("rememberMe"));
+    // Core writes booleans as 1/0, which plex.tv reads as true/false.
+    expect(form.get("rememberMe")).toBe("1");
     expect(res.statusCode).toBe(201);
     expect(res.data.authToken).toBe(SIGNED_IN_TOKEN);
     expectTypeOf(res.data.authToken).toEqualTypeOf<string>();
@@ -63,6 +64,14 @@ describe("postUsersSignInData", () => {
     expect(form.get("password")).toBe(PASSWORD);
     // No raw separator from the password may reach the wire: everything special is percent-encoded.
     expect(mock.seen[0]?.body).not.toContain("p&ss");
+  });
+
+  it("sends rememberMe: false as 0 rather than dropping it", async () => {
+    mock.answer(SIGNIN, () => json(signInJson, 201));
+
+    await postUsersSignInData(testClient(), { requestBody: { ...credentials, rememberMe: false } });
+
+    expect(new URLSearchParams(mock.seen[0]?.body).get("rememberMe")).toBe("0");
   });
 
   it("sends xPlexClientIdentifier instead of the client's identifier when given", async () => {

@@ -1,0 +1,89 @@
+import type { PlexClient, RequestOptions } from "@plex/core";
+import { PlexAbortError, PlexTimeoutError } from "@plex/core";
+import { delay } from "msw";
+import { describe, expect, it } from "vitest";
+import { getSourceConnectionInformation } from "../src/get-source-connection-information.js";
+import { getTokenDetails } from "../src/get-token-details.js";
+import { getTransientToken } from "../src/get-transient-token.js";
+import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
+import { signInJson, sourceConnectionJson, transientTokenJson, userJson } from "./support/fixtures.js";
+import { json, PLEX_TV_URL, PMS_URL, rejection, testClient, useMockPlex } from "./support/mock-plex.js";
+
+const mock = useMockPlex();
+
+interface Case {
+  call: (client: PlexClient, options?: RequestOptions) => Promise<unknown>;
+  /** Default base and path of the operation. */
+  base: string;
+  path: string;
+  body: unknown;
+  status: number;
+}
+
+// Per-call options are core's; these prove each operation hands them over untouched.
+const cases: Record<string, Case> = {
+  getTransientToken: {
+    call: (client, options) => getTransientToken(client, { type: "delegation", scope: "all" }, options),
+    base: PMS_URL,
+    path: "/security/token",
+    body: transientTokenJson,
+    status: 200,
+  },
+  getSourceConnectionInformation: {
+    call: (client, options) => getSourceConnectionInformation(client, { source: "server://abc" }, options),
+    base: PMS_URL,
+    path: "/security/resources",
+    body: sourceConnectionJson,
+    status: 200,
+  },
+  getTokenDetails: {
+    call: (client, options) => getTokenDetails(client, {}, options),
+    base: PLEX_TV_URL,
+    path: "/user",
+    body: userJson,
+    status: 200,
+  },
+  postUsersSignInData: {
+    call: (client, options) =>
+      postUsersSignInData(client, { requestBody: { login: "l@example.org", password: "pw" } }, options),
+    base: PLEX_TV_URL,
+    path: "/users/signin",
+    body: signInJson,
+    status: 201,
+  },
+};
+
+describe.each(Object.entries(cases))("%s per-call options", (_, { call, base, path, body, status }) => {
+  it("serverURL replaces the base for this call only; headers are added", async () => {
+    mock.answer(`http://override.test:8080/base${path}`, () => json(body, status));
+    mock.answer(`${base}${path}`, () => json(body, status));
+    const client = testClient();
+
+    await call(client, { serverURL: "http://override.test:8080/base", headers: { "X-Request-Tag": "r-1" } });
+    await call(client);
+
+    expect(mock.seen.map((r) => r.url.origin + r.url.pathname)).toEqual([
+      `http://override.test:8080/base${path}`,
+      `${base}${path}`,
+    ]);
+    expect(mock.seen.map((r) => r.headers.get("x-request-tag"))).toEqual(["r-1", null]);
+  });
+
+  it("an aborted signal rejects with PlexAbortError without sending", async () => {
+    const error = await rejection(call(testClient(), { signal: AbortSignal.abort() }));
+
+    expect(error).toBeInstanceOf(PlexAbortError);
+    expect(mock.seen).toHaveLength(0);
+  });
+
+  it("timeoutMs bounds the wait for an answer", async () => {
+    mock.answer(`${base}${path}`, async () => {
+      await delay("infinite");
+      return json(body, status);
+    });
+
+    const error = await rejection(call(testClient(), { timeoutMs: 30 }));
+
+    expect(error).toBeInstanceOf(PlexTimeoutError);
+  });
+});
