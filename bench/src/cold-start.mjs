@@ -2,11 +2,17 @@
 // measured in the same rounds. Candidates run interleaved (rotated each round) so drift in the
 // machine's load hits all of them alike.
 import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { emptySamples, interleave, summarize } from "./stats.mjs";
 
 const BENCH_DIR = fileURLToPath(new URL("..", import.meta.url));
 const CPU_PROBE = fileURLToPath(new URL("./cpu-probe.cjs", import.meta.url));
+
+// zod/mini exactly as @plex/models resolves it: shows how much of our cold start is zod's own load.
+const ZOD_MINI = createRequire(new URL("../../packages/models/package.json", import.meta.url)).resolve(
+  "zod/mini",
+);
 
 export const coldStartCandidates = [
   { id: "bare", label: "node -e 0", args: ["-e", "0"] },
@@ -16,6 +22,11 @@ export const coldStartCandidates = [
     args: ["--input-type=module", "-e", 'import "@plex/auth";'],
   },
   { id: "ours-cjs", label: "@plex/auth (CJS require)", args: ["-e", 'require("@plex/auth");'] },
+  {
+    id: "zod-mini-cjs",
+    label: "zod/mini alone (CJS require)",
+    args: ["-e", `require(${JSON.stringify(ZOD_MINI)});`],
+  },
   {
     id: "plexjs-esm",
     label: "plexjs (ESM import)",
