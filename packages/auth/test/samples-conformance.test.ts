@@ -15,8 +15,11 @@ import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
 import { PLEX_TV_URL, PMS_URL, rejection, testClient, useMockPlex } from "./support/mock-plex.js";
 
 // The real Plex bodies live beside the repository (../shared from the repo root) and are never copied into it.
+// PLEX_SAMPLES_DIR points elsewhere, e.g. at a missing folder to check that the suite skips cleanly.
 const repoRoot = new URL("../../../", import.meta.url);
-const samplesDir = fileURLToPath(new URL("../shared/plex-api/samples/", repoRoot));
+const samplesDir = process.env.PLEX_SAMPLES_DIR
+  ? `${process.env.PLEX_SAMPLES_DIR.replace(/\/+$/, "")}/`
+  : fileURLToPath(new URL("../shared/plex-api/samples/", repoRoot));
 const present = existsSync(samplesDir);
 
 const mock = useMockPlex();
