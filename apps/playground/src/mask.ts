@@ -1,5 +1,5 @@
 /** Field and header names whose values are credentials: never shown in full on screen or in the terminal. */
-const SECRET_NAMES = /^(x-plex-token|authtoken|accesstoken|token|password|secret)$/i;
+const SECRET_NAMES = /^(x-plex-token|authtoken|accesstoken|token|password|secret|verificationcode)$/i;
 
 export function isSecretName(name: string): boolean {
   return SECRET_NAMES.test(name);

@@ -86,7 +86,7 @@ describe("capturingFetch", () => {
         "Content-Type": "application/x-www-form-urlencoded",
         "User-Agent": "not shown",
       },
-      body: "login=a%40b.c&password=hunter22",
+      body: "login=a%40b.c&password=hunter22&verificationCode=654321",
     });
     expect(sent).toEqual([
       {
@@ -97,12 +97,12 @@ describe("capturingFetch", () => {
           ["x-plex-client-identifier", "c1"],
           ["x-plex-token", "secr…0001"],
         ],
-        body: "login=a@b.c&password=••••",
+        body: "login=a@b.c&password=••••&verificationCode=••••",
       },
     ]);
     // The real request still goes out untouched.
     expect(seen[0]!.headers.get("x-plex-token")).toBe("secret-token-0001");
-    expect(await seen[0]!.text()).toBe("login=a%40b.c&password=hunter22");
+    expect(await seen[0]!.text()).toBe("login=a%40b.c&password=hunter22&verificationCode=654321");
   });
 });
 
