@@ -13,9 +13,10 @@ export type GetTokenDetailsRequest = Record<string, never>;
  */
 export async function getTokenDetails(
   client: PlexClient,
-  _request: GetTokenDetailsRequest = {},
+  request: GetTokenDetailsRequest = {},
   options?: RequestOptions,
 ): Promise<PlexResponse<UserPlexAccount>> {
+  void request; // part of the signature for fields Plex may add; nothing to send yet
   return client.request(
     {
       method: "GET",

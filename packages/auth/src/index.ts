@@ -1,10 +1,13 @@
 // Operations: standalone functions (tree-shakable, client first) and the PlexAPI convenience wrapper over them.
 
 export type {
+  AccessToken,
   Logger,
   Middleware,
   PlexClient,
   PlexClientOptions,
+  PlexErrorEntry,
+  PlexIssue,
   PlexResponse,
   RequestOptions,
   RetryOptions,
