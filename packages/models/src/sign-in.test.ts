@@ -15,9 +15,10 @@ describe("PostUsersSignInDataRequestBodySchema", () => {
   it.each([
     [{ password: "pw-fixture" }, ["login"], "login is required"],
     [{ login: "a", password: "" }, ["password"], "password must not be empty"],
+    [{ login: "a", password: 12345 }, ["password"], "password is required: expected a string"],
   ])("names the missing field without echoing the password", (body, path, message) => {
     const result = PostUsersSignInDataRequestBodySchema.safeParse(body);
     expect(result.error?.issues[0]).toMatchObject({ path, message });
-    expect(JSON.stringify(result.error?.issues)).not.toContain("pw-fixture");
+    expect(JSON.stringify(result.error?.issues)).not.toMatch(/pw-fixture|12345/);
   });
 });

@@ -59,7 +59,8 @@ export function stringThat(
   required = message,
 ): z.ZodMiniPipe<z.ZodMiniString<string>, z.ZodMiniTransform<string, string>> {
   return z.pipe(
-    z.string(required),
+    // Missing/null and "wrong type" read differently; neither message repeats the value (it may be a secret).
+    z.string({ error: (issue) => (issue.input == null ? required : `${required}: expected a string`) }),
     z.transform((value: string, ctx) => {
       if (!test(value)) ctx.issues.push({ code: "custom", message, input: value });
       return value;
@@ -67,11 +68,9 @@ export function stringThat(
   );
 }
 
-const hasText = (value: string): boolean => /\S/.test(value);
-
 /** A string with at least one non-blank character: tokens, identifiers and URIs the SDK relies on. */
 export function filled(name: string): z.ZodMiniType<string, string> {
-  return stringThat(hasText, `${name} must not be empty`, `${name} is required`);
+  return stringThat((value) => /\S/.test(value), `${name} must not be empty`, `${name} is required`);
 }
 
 /** {@link filled} with a generic message, for fields nested deep enough that the issue path names them. */
@@ -99,17 +98,12 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-// An XML wrapper with only whitespace inside (`<services>\n</services>`) may decode to `{}`.
-function isEmptyRecord(value: Record<string, unknown>): boolean {
-  return Object.keys(value).length === 0;
-}
-
 /**
  * Turns the many shapes one list takes on the wire into an array:
  * - JSON: `[a, b]`;
  * - XML with one child: `a` (a lone element decodes to an object, not an array);
  * - XML wrapper element: `{ [itemTag]: a }` or `{ [itemTag]: [a, b] }` (e.g. `<services><service/></services>`);
- * - an empty XML element: `""`;
+ * - an empty XML element: `""`, `{}` or a wrapper around `""`/null;
  * - a missing key or null: left as is (the field's own optional/nullable decides), or `[]` with `emptyWhenMissing`.
  * `item` maps each raw entry before validation (e.g. `<feature id="x"/>` → `"x"`).
  */
@@ -120,17 +114,13 @@ export function toList(
   emptyWhenMissing = false,
 ): unknown {
   let raw = value;
-  if (raw === "" || (emptyWhenMissing && raw === undefined)) return [];
-  if (
-    itemTag !== undefined &&
-    isRecord(raw) &&
-    (isEmptyRecord(raw) || (itemTag in raw && Object.keys(raw).length === 1))
-  ) {
-    raw = raw[itemTag];
-    if (raw === "" || raw === undefined) return [];
+  if (itemTag !== undefined && isRecord(raw)) {
+    // A wrapper element: no key when it is empty, else exactly one, the item tag.
+    const keys = Object.keys(raw);
+    if (keys.length === 0 || (keys.length === 1 && keys[0] === itemTag)) raw = raw[itemTag] ?? "";
   }
-  if (raw === undefined || raw === null) return raw;
-  return (Array.isArray(raw) ? raw : [raw]).map(item);
+  if (raw === "" || (emptyWhenMissing && raw === undefined)) return [];
+  return raw == null ? raw : (Array.isArray(raw) ? raw : [raw]).map(item);
 }
 
 /** A list field: accepts an array, a single element, an XML wrapper element or an empty element. */
