@@ -19,9 +19,10 @@ export const coldStartCandidates = [
   {
     id: "ours-esm",
     label: "@plex/auth (ESM import)",
+    ours: true,
     args: ["--input-type=module", "-e", 'import "@plex/auth";'],
   },
-  { id: "ours-cjs", label: "@plex/auth (CJS require)", args: ["-e", 'require("@plex/auth");'] },
+  { id: "ours-cjs", label: "@plex/auth (CJS require)", ours: true, args: ["-e", 'require("@plex/auth");'] },
   {
     id: "zod-mini-cjs",
     label: "zod/mini alone (CJS require)",
@@ -36,11 +37,11 @@ export const coldStartCandidates = [
 ];
 
 /** One fresh process: its wall time seen from here and the CPU time it reports for itself, in ms. */
-function timeOnce(candidate) {
+function timeOnce(candidate, oursDir) {
   const started = performance.now();
   // NODE_OPTIONS from a package manager (e.g. --require hooks) would be paid by every process.
   const result = spawnSync(process.execPath, ["--require", CPU_PROBE, ...candidate.args], {
-    cwd: BENCH_DIR,
+    cwd: candidate.ours ? oursDir : BENCH_DIR,
     env: { ...process.env, NODE_OPTIONS: "" },
     encoding: "utf8",
   });
@@ -56,16 +57,16 @@ function timeOnce(candidate) {
 }
 
 /**
- * @param {{ rounds: number }} options
+ * @param {{ rounds: number; oursDir?: string }} options oursDir: the cwd our packages resolve from
  * @returns per candidate: summaries of wall time, wall time over bare node and CPU time over bare node.
  */
-export function measureColdStart({ rounds }) {
+export function measureColdStart({ rounds, oursDir = BENCH_DIR }) {
   const wall = emptySamples(coldStartCandidates);
   const cpu = emptySamples(coldStartCandidates);
-  for (const candidate of coldStartCandidates) timeOnce(candidate); // fill the OS file cache
+  for (const candidate of coldStartCandidates) timeOnce(candidate, oursDir); // fill the OS file cache
   for (let round = 0; round < rounds; round += 1) {
     for (const candidate of interleave(coldStartCandidates, round)) {
-      const sample = timeOnce(candidate);
+      const sample = timeOnce(candidate, oursDir);
       wall[candidate.id].push(sample.wall);
       cpu[candidate.id].push(sample.cpu);
     }

@@ -4,7 +4,10 @@
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { importFromWorkspace } from "./snapshot.mjs";
 import { emptySamples, interleave, summarize } from "./stats.mjs";
+
+/** @typedef {import("./snapshot.mjs").ImportOurs} ImportOurs */
 
 const SERVER_SCRIPT = fileURLToPath(new URL("./account-server.mjs", import.meta.url));
 export const ACCOUNT_FIXTURE = fileURLToPath(new URL("../fixtures/account.json", import.meta.url));
@@ -25,8 +28,9 @@ export function startAccountServer(bodyPath = ACCOUNT_FIXTURE) {
 }
 
 /** The two ways of getting the account: the floor (plain fetch) and our SDK. */
-export async function perCallCandidates(origin) {
-  const { createPlexClient, getTokenDetails } = await import("@plex/auth");
+/** @param {string} origin @param {ImportOurs} importOurs */
+export async function perCallCandidates(origin, importOurs = importFromWorkspace) {
+  const { createPlexClient, getTokenDetails } = await importOurs("@plex/auth");
   const url = `${origin}/api/v2/user`;
   const headers = {
     Accept: "application/json",
@@ -77,13 +81,14 @@ async function runLanes(call, calls, lanes) {
 }
 
 /**
- * @param {{ rounds: number; calls: number; concurrency: number }} options
+ * @param {{ rounds: number; calls: number; concurrency: number; importOurs?: ImportOurs }} options
+ * importOurs loads one of our packages: run.mjs passes its snapshot's loader.
  */
-export async function measurePerCall({ rounds, calls, concurrency }) {
+export async function measurePerCall({ rounds, calls, concurrency, importOurs = importFromWorkspace }) {
   const expected = JSON.parse(readFileSync(ACCOUNT_FIXTURE, "utf8"));
   const server = await startAccountServer();
   try {
-    const candidates = await perCallCandidates(server.origin);
+    const candidates = await perCallCandidates(server.origin, importOurs);
     for (const candidate of candidates) {
       const account = await candidate.call();
       if (account?.username !== expected.username) {

@@ -2,27 +2,36 @@
 // skipped our side would print plexjs figures next to nothing and look like a pass.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { importFromWorkspace } from "./snapshot.mjs";
 
-const REQUIRED = {
-  "@plex/models": ["UserPlexAccountSchema"],
-  "@plex/core": ["createPlexClient"],
-  "@plex/auth": [
-    "PlexAPI",
-    "createPlexClient",
-    "getTokenDetails",
-    "getTransientToken",
-    "getSourceConnectionInformation",
-    "postUsersSignInData",
+/** @type {["@plex/models" | "@plex/core" | "@plex/auth", string[]][]} */
+const REQUIRED = [
+  ["@plex/models", ["UserPlexAccountSchema"]],
+  ["@plex/core", ["createPlexClient"]],
+  [
+    "@plex/auth",
+    [
+      "PlexAPI",
+      "createPlexClient",
+      "getTokenDetails",
+      "getTransientToken",
+      "getSourceConnectionInformation",
+      "postUsersSignInData",
+    ],
   ],
-};
+];
 
 const BUILD_HINT =
   "build them with `pnpm turbo run build --filter=@plex/bench^...` (or run `pnpm bench` from the root)";
 
-/** Throws one error listing every missing dist file or export of @plex/models, core and auth. */
-export async function assertOurPackagesBuilt() {
+/**
+ * Throws one error listing every missing dist file or export of @plex/models, core and auth.
+ * @param {import("./snapshot.mjs").ImportOurs} importOurs how to load a package
+ * (run.mjs passes its snapshot's loader; the size check imports them from the workspace).
+ */
+export async function assertOurPackagesBuilt(importOurs = importFromWorkspace) {
   const problems = [];
-  for (const [name, exportsNeeded] of Object.entries(REQUIRED)) {
+  for (const [name, exportsNeeded] of REQUIRED) {
     const shortName = name.slice("@plex/".length);
     const missingFiles = ["index.js", "index.cjs"].filter(
       (file) =>
@@ -34,7 +43,7 @@ export async function assertOurPackagesBuilt() {
     }
     let namespace;
     try {
-      namespace = await import(name);
+      namespace = await importOurs(name);
     } catch (error) {
       problems.push(`${name}: import failed: ${error instanceof Error ? error.message : String(error)}`);
       continue;

@@ -9,6 +9,7 @@ import { measurePerCall } from "./per-call.mjs";
 import { assertOurPackagesBuilt } from "./preflight.mjs";
 import { renderReport } from "./report.mjs";
 import { measureSizes } from "./sizes.mjs";
+import { snapshotOurPackages } from "./snapshot.mjs";
 import { measureValidation } from "./validation.mjs";
 
 const RESULTS = fileURLToPath(new URL("../RESULTS.md", import.meta.url));
@@ -21,28 +22,40 @@ function step(name) {
   process.stderr.write(`bench: ${name}…\n`);
 }
 
+/** Measures everything against one snapshot of our builds, removed afterwards. */
+async function measureAll(started) {
+  const { dir, importOurs, cleanup } = snapshotOurPackages();
+  try {
+    await assertOurPackagesBuilt(importOurs);
+    step("bundle sizes");
+    const sizes = await measureSizes(entries, { oursDir: dir });
+    step(`cold start (${settings.coldRounds} rounds)`);
+    const coldStart = measureColdStart({ rounds: settings.coldRounds, oursDir: dir });
+    step(`per call (${settings.callRounds} rounds)`);
+    const perCall = await measurePerCall({
+      rounds: settings.callRounds,
+      calls: settings.calls,
+      concurrency: settings.concurrency,
+      importOurs,
+    });
+    step(`validation (${settings.validationRounds} rounds)`);
+    const validation = await measureValidation({
+      rounds: settings.validationRounds,
+      batchMs: settings.batchMs,
+      importOurs,
+    });
+    return { sizes, coldStart, perCall, validation, durationMs: performance.now() - started };
+  } finally {
+    cleanup();
+  }
+}
+
 async function main() {
-  const started = performance.now();
-  await assertOurPackagesBuilt();
-  step("bundle sizes");
-  const sizes = await measureSizes(entries);
-  step(`cold start (${settings.coldRounds} rounds)`);
-  const coldStart = measureColdStart({ rounds: settings.coldRounds });
-  step(`per call (${settings.callRounds} rounds)`);
-  const perCall = await measurePerCall({
-    rounds: settings.callRounds,
-    calls: settings.calls,
-    concurrency: settings.concurrency,
-  });
-  step(`validation (${settings.validationRounds} rounds)`);
-  const validation = await measureValidation({
-    rounds: settings.validationRounds,
-    batchMs: settings.batchMs,
-  });
+  const { sizes, coldStart, perCall, validation, durationMs } = await measureAll(performance.now());
   const report = renderReport({
     date: new Date().toISOString(),
     machine: machineLine(),
-    durationMs: performance.now() - started,
+    durationMs,
     settings,
     sizes,
     coldStart,

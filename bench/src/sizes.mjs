@@ -32,8 +32,8 @@ function recordNodeBuiltins(found) {
   };
 }
 
-/** The entry is a string; a tiny plugin serves it as a file inside bench/ so packages resolve. */
-function virtualEntry(id, contents) {
+/** The entry is a string; a tiny plugin serves it as a file inside resolveDir so packages resolve. */
+function virtualEntry(id, contents, resolveDir) {
   return {
     name: "virtual-entry",
     setup(pluginBuild) {
@@ -41,7 +41,7 @@ function virtualEntry(id, contents) {
       pluginBuild.onLoad({ filter: /.*/, namespace: "entry" }, () => ({
         contents,
         loader: "js",
-        resolveDir: BENCH_DIR,
+        resolveDir,
       }));
     },
   };
@@ -88,8 +88,9 @@ const gzipLength = (bytes) => gzipSync(bytes, { level: 9 }).length;
 /**
  * Builds one entry and measures it.
  * @param {{ id: string; contents: string }} entry
+ * @param {string} resolveDir where the entry's imports resolve from
  */
-export async function measureEntry(entry) {
+export async function measureEntry(entry, resolveDir = BENCH_DIR) {
   const nodeImports = [];
   const result = await build({
     entryPoints: ["virtual-entry:"],
@@ -106,7 +107,7 @@ export async function measureEntry(entry) {
     legalComments: "none",
     logLevel: "silent",
     define: { "process.env.NODE_ENV": '"production"' },
-    plugins: [recordNodeBuiltins(nodeImports), virtualEntry(entry.id, entry.contents)],
+    plugins: [recordNodeBuiltins(nodeImports), virtualEntry(entry.id, entry.contents, resolveDir)],
   });
   const files = new Map(result.outputFiles.map((file) => [relativeOut(file.path), file.contents]));
   const initial = initialOutputs(result.metafile);
@@ -159,9 +160,16 @@ function relativeOut(path) {
   return path.slice(1);
 }
 
-/** Measures every entry, one at a time (esbuild is already parallel inside). */
-export async function measureSizes(entries) {
+/**
+ * Measures every entry, one at a time (esbuild is already parallel inside).
+ * @param {{ id: string; side: string; contents: string }[]} entries
+ * @param {{ oursDir?: string }} options oursDir: where our packages resolve from (default bench/)
+ */
+export async function measureSizes(entries, { oursDir = BENCH_DIR } = {}) {
   const results = [];
-  for (const entry of entries) results.push({ ...entry, ...(await measureEntry(entry)) });
+  for (const entry of entries) {
+    const resolveDir = entry.side === "ours" ? oursDir : BENCH_DIR;
+    results.push({ ...entry, ...(await measureEntry(entry, resolveDir)) });
+  }
   return results;
 }

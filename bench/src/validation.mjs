@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ACCOUNT_FIXTURE } from "./per-call.mjs";
+import { importFromWorkspace } from "./snapshot.mjs";
 import { emptySamples, interleave, summarize } from "./stats.mjs";
 
 const require = createRequire(import.meta.url);
@@ -52,8 +53,8 @@ function issuePaths(issues) {
   return [...counts].map(([path, count]) => (count > 1 ? `${path} ×${count}` : path)).join(", ");
 }
 
-async function loadSchemas() {
-  const { UserPlexAccountSchema } = await import("@plex/models");
+async function loadSchemas(importOurs) {
+  const { UserPlexAccountSchema } = await importOurs("@plex/models");
   return [
     { id: "ours", label: "@plex/models UserPlexAccountSchema", schema: UserPlexAccountSchema },
     {
@@ -72,15 +73,16 @@ function timeBatch(schema, body, iterations) {
 }
 
 /**
- * @param {{ rounds: number; batchMs: number }} options
+ * @param {{ rounds: number; batchMs: number; importOurs?: import("./snapshot.mjs").ImportOurs }} options
+ * importOurs loads one of our packages: run.mjs passes its snapshot's loader.
  */
-export async function measureValidation({ rounds, batchMs }) {
+export async function measureValidation({ rounds, batchMs, importOurs = importFromWorkspace }) {
   const fixture = JSON.parse(readFileSync(ACCOUNT_FIXTURE, "utf8"));
   const bodies = [
     { id: "plextv", label: "plex.tv shape", body: fixture },
     { id: "both", label: "shape both accept", body: bothAcceptShape(fixture) },
   ];
-  const schemas = await loadSchemas();
+  const schemas = await loadSchemas(importOurs);
   const results = [];
   for (const { label, body, id } of bodies) {
     const accepted = {};
