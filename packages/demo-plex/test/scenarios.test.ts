@@ -156,7 +156,9 @@ describe("media server routes", () => {
 
   it("refuses another type with 400", async () => {
     const url = `${PMS}/security/token?type=other&scope=all`;
-    expect((await demo().handle(demoRequest(url, { token: DEMO_TOKENS.account }))).status).toBe(400);
+    const response = await demo().handle(demoRequest(url, { token: DEMO_TOKENS.account }));
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ status: 400, error: "Bad Request" });
   });
 
   it.each([undefined, DEMO_TOKENS.revoked])("answers token %j with 401 code 1001", async (token) => {

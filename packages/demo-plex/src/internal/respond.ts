@@ -71,9 +71,13 @@ export function invalidToken(): Response {
   );
 }
 
-/** A 404 in the `{ status, error }` shape plex.tv uses for unknown paths. */
-export function notFound(request: Request): Response {
+/** An error without a Plex code, in the `{ status, error }` shape plex.tv uses for unknown paths. */
+export function statusError(request: Request, status: number, error: string): Response {
   return wantsJson(request)
-    ? send(404, JSON_TYPE, JSON.stringify({ status: 404, error: "Not Found" }))
-    : send(404, XML_TYPE, toXmlDocument("Response", { code: 404, status: "Not Found" }));
+    ? send(status, JSON_TYPE, JSON.stringify({ status, error }))
+    : send(status, XML_TYPE, toXmlDocument("Response", { code: status, status: error }));
+}
+
+export function notFound(request: Request): Response {
+  return statusError(request, 404, "Not Found");
 }

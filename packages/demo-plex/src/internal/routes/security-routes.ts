@@ -1,6 +1,6 @@
 import { checkToken } from "../authenticate.js";
 import type { DemoContext, DemoRoute } from "../context.js";
-import { notFound, plexError, respondWithMediaContainer } from "../respond.js";
+import { notFound, plexError, respondWithMediaContainer, statusError } from "../respond.js";
 import { ERRORS } from "./errors.js";
 
 /** A media server knows no "revoked" state of its own: any token it cannot use is simply unauthorized. */
@@ -14,7 +14,8 @@ export const securityTokenRoute: DemoRoute = (context) => {
   if (refused) return refused;
   const { searchParams } = context.url;
   if (searchParams.get("type") !== "delegation" || searchParams.get("scope") !== "all") {
-    return plexError(context.request, { code: 1000, message: "Bad Request: type and scope", status: 400 });
+    // A real server answers a bare 400 here: there is no Plex error code for it.
+    return statusError(context.request, 400, "Bad Request");
   }
   return respondWithMediaContainer(context.request, { size: 0, token: context.data.transientToken });
 };
