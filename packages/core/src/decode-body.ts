@@ -1,5 +1,4 @@
 import { PlexValidationError } from "./errors";
-import { xmlToJson } from "./internal/xml-to-json";
 import { redactText } from "./redact";
 
 export type BodyFormat = "json" | "xml";
@@ -24,38 +23,44 @@ function preview(text: string, secrets: Secrets): string {
 type XmlParse = (text: string) => unknown;
 let xmlParser: Promise<XmlParse> | undefined;
 
-// Loaded on first XML answer only, so a JSON-only bundle never contains the parser.
+// Loaded on the first XML answer only (parser and converter both), so a JSON-only bundle
+// that splits chunks never contains them.
 function loadXmlParser(): Promise<XmlParse> {
-  xmlParser ??= import("fast-xml-parser").then(({ XMLParser }) => {
-    const parser = new XMLParser({
-      preserveOrder: true,
-      ignoreAttributes: false,
-      attributeNamePrefix: "",
-      parseTagValue: false,
-      parseAttributeValue: false,
-      trimValues: true,
-      htmlEntities: false,
-      ignoreDeclaration: true,
-      ignorePiTags: true,
-    });
-    return (text: string) => parser.parse(text, true);
-  });
+  xmlParser ??= Promise.all([import("fast-xml-parser"), import("./internal/xml-to-json")]).then(
+    ([{ XMLParser }, { xmlToJson }]) => {
+      const parser = new XMLParser({
+        preserveOrder: true,
+        ignoreAttributes: false,
+        attributeNamePrefix: "",
+        parseTagValue: false,
+        parseAttributeValue: false,
+        trimValues: true,
+        htmlEntities: false,
+        ignoreDeclaration: true,
+        ignorePiTags: true,
+      });
+      return (text: string) => xmlToJson(parser.parse(text, true));
+    },
+    (error: unknown) => {
+      xmlParser = undefined; // a failed chunk load (offline browser) may succeed next time
+      throw error;
+    },
+  );
   return xmlParser;
 }
 
 /** Parses XML into the shape the JSON answer has (see internal/xml-to-json.ts). */
 export async function decodeXml(text: string, secrets: Secrets = []): Promise<unknown> {
-  let nodes: unknown;
+  let value: unknown;
   try {
     const parse = await loadXmlParser();
-    nodes = parse(text);
+    value = parse(text);
   } catch (error) {
     throw new PlexValidationError("Plex sent XML that could not be parsed", {
       rawValue: preview(text, secrets),
       issues: [{ path: [], message: redactText(String((error as Error)?.message ?? error), secrets) }],
     });
   }
-  const value = xmlToJson(nodes);
   if (value === undefined) {
     throw new PlexValidationError("Plex sent XML without exactly one root element", {
       rawValue: preview(text, secrets),

@@ -60,9 +60,16 @@ export class PlexError extends Error {
     return PlexError.isInstance.call(this as unknown as typeof PlexError, value);
   }
 
-  /** Safe summary: only fields that went through redaction. */
+  /**
+   * Every enumerable field, all of which are redacted when set (`rawResponse` and `cause` are not
+   * enumerable, and headers go through `redactHeaders`).
+   */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, isRetryable: this.isRetryable };
+    const out: Record<string, unknown> = { name: this.name, message: this.message };
+    for (const [key, value] of Object.entries(this)) {
+      out[key] = typeof Headers !== "undefined" && value instanceof Headers ? redactHeaders(value) : value;
+    }
+    return out;
   }
 
   // util.inspect calls this in Node; defined without importing node:util so bundles stay portable.
@@ -111,17 +118,6 @@ export class PlexAPIError extends PlexError {
     Object.defineProperty(this, "rawResponse", { value: init.rawResponse, enumerable: false });
     this.isRetryable = RETRYABLE_STATUS.has(init.statusCode);
   }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      statusCode: this.statusCode,
-      code: this.code,
-      plexErrors: this.plexErrors,
-      body: this.body,
-      headers: redactHeaders(this.headers),
-    };
-  }
 }
 
 /** 401, 422 "Invalid token" (a revoked token), code 1001, or code 1031 (sign-in lockout). */
@@ -145,10 +141,6 @@ export class PlexRateLimitError extends PlexAPIError {
     super(init);
     this.retryAfterMs = init.retryAfterMs;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
-  }
 }
 
 /** DNS failure, refused or reset connection, truncated body: no usable HTTP answer. */
@@ -161,10 +153,6 @@ export class PlexConnectionError extends PlexError {
     super(message, options);
     this.host = options.host;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), host: this.host };
-  }
 }
 
 /** One attempt took longer than `timeoutMs`. */
@@ -176,10 +164,6 @@ export class PlexTimeoutError extends PlexError {
   constructor(message: string, options: { timeoutMs: number }) {
     super(message);
     this.timeoutMs = options.timeoutMs;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
   }
 }
 
@@ -209,10 +193,6 @@ export class PlexValidationError extends PlexError {
     this.issues = Object.freeze([...(options.issues ?? [])]);
     this.rawValue = options.rawValue;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), issues: this.issues, rawValue: this.rawValue };
-  }
 }
 
 /** Bad input caught before anything was sent. */
@@ -223,9 +203,5 @@ export class PlexInvalidRequestError extends PlexError {
   constructor(message: string, options?: { issues?: readonly PlexIssue[] }) {
     super(message);
     this.issues = Object.freeze([...(options?.issues ?? [])]);
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), issues: this.issues };
   }
 }

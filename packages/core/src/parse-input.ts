@@ -1,14 +1,19 @@
-import { type $ZodType, safeParse } from "zod/v4/core";
+import type { $ZodType } from "zod/v4/core";
 import { PlexInvalidRequestError } from "./errors";
-import { describeIssues, toIssues } from "./internal/validate-response";
+import { describeIssues, runSchema, toIssues } from "./internal/validate-response";
 
 /**
  * Validates caller input against a schema before anything is sent.
  * Throws `PlexInvalidRequestError` with readable issues (paths and messages, never the values).
  */
 export function parseInput<T>(schema: $ZodType<T>, value: unknown, what: string): T {
-  const result = safeParse(schema, value);
-  if (result.success) return result.data as T;
-  const issues = toIssues(result.error.issues);
+  const result = runSchema(schema, value);
+  if (result instanceof Promise) {
+    throw new PlexInvalidRequestError(
+      `Invalid ${what}: the schema is asynchronous and cannot check input here`,
+    );
+  }
+  if (result.issues === undefined) return result.value;
+  const issues = toIssues(result);
   throw new PlexInvalidRequestError(`Invalid ${what}: ${describeIssues(issues)}`, { issues });
 }

@@ -93,7 +93,7 @@ describe("sleep", () => {
     const pending = sleep(10_000, controller.signal);
     setTimeout(() => controller.abort(), 5);
     await expect(pending).rejects.toBeInstanceOf(PlexAbortError);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 
   it("rejects immediately for an already aborted signal", async () => {

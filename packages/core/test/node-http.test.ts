@@ -109,7 +109,7 @@ describe("timeouts and aborts", () => {
     expect(error.timeoutMs).toBe(80);
     expect(server.seen).toHaveLength(2);
     expect(elapsed).toBeGreaterThanOrEqual(150);
-    expect(elapsed).toBeLessThan(1_500);
+    expect(elapsed).toBeLessThan(4_000);
   });
 
   it("a body that stalls after the headers also times out", async () => {
@@ -132,22 +132,23 @@ describe("timeouts and aborts", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PlexAbortError);
     expect(error).not.toBeInstanceOf(PlexTimeoutError);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(2_500);
   });
 
   it("the caller's signal ends a retry back-off at once", async () => {
+    // Retry-After makes the back-off a fixed 10 s (jitter could pick a tiny one).
     const server = await serve("127.0.0.1", (_request, response) => {
-      response.writeHead(503);
+      response.writeHead(503, { "retry-after": "10" });
       response.end();
     });
     const controller = new AbortController();
     const started = performance.now();
-    const pending = client(server.url, { retry: { initialDelayMs: 10_000, maxDelayMs: 10_000 } })
+    const pending = client(server.url)
       .request(get, { signal: controller.signal })
       .catch((e: unknown) => e);
     setTimeout(() => controller.abort(), 60);
     expect(await pending).toBeInstanceOf(PlexAbortError);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(3_000);
     expect(server.seen).toHaveLength(1);
   });
 });
@@ -176,7 +177,7 @@ describe("Retry-After", () => {
     expect(error.retryAfterMs).toBe(120_000);
     expect(error.message).toBe("Slow down");
     expect(server.seen).toHaveLength(1);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(performance.now() - started).toBeLessThan(3_000);
   });
 });
 
@@ -257,5 +258,5 @@ describe("load", () => {
     expect(results).toHaveLength(500);
     expect(new Set(results.map((result) => result.data.n)).size).toBe(500);
     expect(server.seen).toHaveLength(500);
-  });
+  }, 30_000); // plain fetch alone needs 1-3 s for 500 connections on a busy 2-core machine
 });

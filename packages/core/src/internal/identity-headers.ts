@@ -1,7 +1,7 @@
 import type { PlexClientOptions } from "../types";
 
 // The one place the X-Plex-* identity names live (plexjs repeats them in every operation).
-const IDENTITY_HEADERS = {
+export const IDENTITY_HEADERS = {
   product: "X-Plex-Product",
   version: "X-Plex-Version",
   platform: "X-Plex-Platform",

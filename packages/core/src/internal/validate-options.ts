@@ -1,6 +1,7 @@
 import { PlexInvalidRequestError } from "../errors";
 import { isSecretName } from "../redact";
 import type { PlexClientOptions, RetryOptions } from "../types";
+import { IDENTITY_HEADERS } from "./identity-headers";
 
 /** Resolved retry settings with every default filled in. */
 export interface ResolvedRetry {
@@ -22,29 +23,19 @@ export const DEFAULT_PLEX_TV_URL = "https://plex.tv/api/v2";
 // setTimeout overflows above this and fires at once.
 const MAX_TIMER_MS = 2_147_483_647;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-const IDENTITY_FIELDS = [
-  "product",
-  "version",
-  "platform",
-  "platformVersion",
-  "device",
-  "deviceName",
-  "model",
-  "deviceVendor",
-  "marketplace",
-] as const;
 
 function fail(message: string): never {
   throw new PlexInvalidRequestError(message);
 }
 
-/** Header values must be one line of Latin-1 text, or fetch would throw (or be tricked into splitting). */
+/**
+ * Header values must be one line of printable Latin-1 text: CR/LF could split headers, and fetch
+ * throws a bare TypeError on anything outside Latin-1. The value itself is never echoed.
+ */
 export function checkHeaderValue(what: string, value: unknown): string {
-  if (typeof value !== "string") fail(`${what} must be a string`);
-  if (/[\r\n\0]/.test(value)) fail(`${what} must not contain CR, LF or NUL characters`);
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: checking for them is the point
-  if (/[^\u0009\u0020-\u007e\u0080-\u00ff]/.test(value)) {
-    fail(`${what} may only contain printable Latin-1 characters (HTTP header values cannot carry others)`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  if (typeof value !== "string" || /[^\u0009\u0020-\u007e\u0080-\u00ff]/.test(value)) {
+    fail(`${what} must be a string of printable Latin-1 characters on one line (no CR, LF or NUL)`);
   }
   return value;
 }
@@ -113,8 +104,7 @@ export function validateOptions(options: PlexClientOptions): void {
       "clientIdentifier is required: a stable, unique id for this install (plex.tv rejects requests without it)",
     );
   }
-  checkHeaderValue("clientIdentifier", id);
-  for (const field of IDENTITY_FIELDS) {
+  for (const field of Object.keys(IDENTITY_HEADERS) as (keyof typeof IDENTITY_HEADERS)[]) {
     if (options[field] !== undefined) checkHeaderValue(field, options[field]);
   }
   const token = options.accessToken;

@@ -1,9 +1,37 @@
-import { type $ZodIssue, type $ZodType, safeParseAsync } from "zod/v4/core";
+import type { $ZodType } from "zod/v4/core";
 import { type PlexIssue, PlexValidationError } from "../errors";
 import { redact } from "../redact";
 
-export function toIssues(issues: readonly $ZodIssue[]): PlexIssue[] {
-  return issues.map((issue) => ({ path: issue.path, message: issue.message, code: issue.code }));
+// The Standard Schema surface every zod 4 schema carries. Validating through it instead of
+// zod's safeParse keeps ZodError and the parse helpers out of the bundle.
+type StandardResult<T> =
+  | { value: T; issues?: undefined }
+  | {
+      issues: readonly {
+        message: string;
+        path?: readonly (PropertyKey | { key: PropertyKey })[];
+        code?: string;
+      }[];
+    };
+interface StandardSchema<T> {
+  "~standard": { validate(value: unknown): StandardResult<T> | Promise<StandardResult<T>> };
+}
+
+/** Runs a zod (or zod/mini) schema and returns either the value or readable issues. */
+export function runSchema<T>(
+  schema: $ZodType<T>,
+  value: unknown,
+): StandardResult<T> | Promise<StandardResult<T>> {
+  return (schema as unknown as StandardSchema<T>)["~standard"].validate(value);
+}
+
+export function toIssues(result: Exclude<StandardResult<unknown>, { value: unknown }>): PlexIssue[] {
+  return result.issues.map((issue) => {
+    const path = (issue.path ?? []).map((part) => (typeof part === "object" ? part.key : part));
+    return issue.code === undefined
+      ? { path, message: issue.message }
+      : { path, message: issue.message, code: issue.code };
+  });
 }
 
 export function describeIssues(issues: readonly PlexIssue[]): string {
@@ -22,17 +50,17 @@ export async function validateResponse<T>(
   operation: string,
   secrets: readonly (string | undefined)[] = [],
 ): Promise<T> {
-  let result: Awaited<ReturnType<typeof safeParseAsync<$ZodType<T>>>>;
+  let result: StandardResult<T>;
   try {
-    result = await safeParseAsync(schema, value);
+    result = await runSchema(schema, value);
   } catch (error) {
     throw new PlexValidationError(`The ${operation} response could not be validated`, {
       rawValue: redact(value, secrets),
       issues: [{ path: [], message: String((error as Error)?.message ?? error) }],
     });
   }
-  if (result.success) return result.data as T;
-  const issues = toIssues(result.error.issues);
+  if (result.issues === undefined) return result.value;
+  const issues = toIssues(result);
   throw new PlexValidationError(
     `The ${operation} response has an unexpected shape: ${describeIssues(issues)}`,
     {
