@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { bool, nonEmpty, num } from "./internal/coerce.js";
+import { bool, num } from "./internal/coerce.js";
+import { nonEmpty } from "./internal/strings.js";
 
 /** 200 body of `GET /identity` on a Plex Media Server (no token needed): who this server is. */
 export const IdentitySchema = /* @__PURE__ */ z.looseObject({

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { bool, emptyToNull, nonEmpty, nullableBool, num, str } from "./internal/coerce.js";
+import { bool, emptyToNull, nullableBool, num, str } from "./internal/coerce.js";
+import { nonEmpty } from "./internal/strings.js";
 
 /** Geo location plex.tv derives from the caller's IP address (`location` on a PIN). */
 export const PinLocationSchema = /* @__PURE__ */ z.looseObject({

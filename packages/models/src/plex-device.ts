@@ -1,15 +1,7 @@
 import * as z from "zod/mini";
-import {
-  bool,
-  isRecord,
-  listOrEmpty,
-  nonEmpty,
-  nullableNum,
-  nullableStr,
-  num,
-  openEnum,
-  toList,
-} from "./internal/coerce.js";
+import { bool, nullableNum, nullableStr, num } from "./internal/coerce.js";
+import { isRecord, listOrEmpty, toList } from "./internal/lists.js";
+import { nonEmpty, openEnum } from "./internal/strings.js";
 
 /** One way to reach a device listed by `/api/v2/resources`. */
 export const PlexDeviceConnectionSchema = /* @__PURE__ */ z.looseObject({

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { isRecord, list, num } from "./internal/coerce.js";
+import { num } from "./internal/coerce.js";
+import { isRecord, list } from "./internal/lists.js";
 
 /** One entry of a plex.tv error body, e.g. `{ code: 1001, message: "User could not be authenticated", status: 401 }`. */
 export const PlexErrorDetailSchema = /* @__PURE__ */ z.looseObject({

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { filled } from "./internal/coerce.js";
+import { filled } from "./internal/strings.js";
 
 /** Form body of `POST /users/signin` (plex.tv): login credentials, plus the 2FA code when the account has one. */
 export const PostUsersSignInDataRequestBodySchema = /* @__PURE__ */ z.object({

@@ -1,5 +1,7 @@
 import * as z from "zod/mini";
-import { bool, isRecord, listOrEmpty, nonEmpty, num, stringThat } from "./internal/coerce.js";
+import { bool, num } from "./internal/coerce.js";
+import { isRecord, listOrEmpty } from "./internal/lists.js";
+import { nonEmpty, stringThat } from "./internal/strings.js";
 
 /** Query of `GET /security/resources`: `source` is a prefixed identifier such as `server://<clientIdentifier>`. */
 export const GetSourceConnectionInformationRequestSchema = /* @__PURE__ */ z.object({

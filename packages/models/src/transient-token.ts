@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
-import { exactly, nonEmpty, num } from "./internal/coerce.js";
+import { num } from "./internal/coerce.js";
+import { exactly, nonEmpty } from "./internal/strings.js";
 
 /** The only `type` Plex Media Server accepts on `/security/token`. */
 export const GetTransientTokenType = { Delegation: "delegation" } as const;

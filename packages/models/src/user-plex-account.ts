@@ -1,17 +1,7 @@
 import * as z from "zod/mini";
-import {
-  bool,
-  filled,
-  idOf,
-  isRecord,
-  list,
-  nullableBool,
-  nullableNum,
-  nullableStr,
-  num,
-  openEnum,
-  str,
-} from "./internal/coerce.js";
+import { bool, nullableBool, nullableNum, nullableStr, num, str } from "./internal/coerce.js";
+import { idOf, isRecord, list } from "./internal/lists.js";
+import { filled, openEnum } from "./internal/strings.js";
 
 const strings = /* @__PURE__ */ z.optional(z.nullable(z.array(z.string())));
 

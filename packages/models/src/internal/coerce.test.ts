@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
-import {
-  bool,
-  exactly,
-  filled,
-  list,
-  nullableBool,
-  nullableNum,
-  nullableStr,
-  num,
-  str,
-  toList,
-} from "./coerce.js";
+import { bool, nullableBool, nullableNum, nullableStr, num, str } from "./coerce.js";
 
 describe("bool", () => {
   it.each([
@@ -67,46 +56,5 @@ describe("str", () => {
     expect(str.parse(802)).toBe("802");
     expect(str.parse("N19")).toBe("N19");
     expect(str.safeParse(true).success).toBe(false);
-  });
-});
-
-describe("filled and exactly", () => {
-  it("filled rejects empty and blank strings with the field's name", () => {
-    const schema = filled("authToken");
-    expect(schema.parse("abc")).toBe("abc");
-    expect(schema.safeParse("").error?.issues[0]?.message).toBe("authToken must not be empty");
-    expect(schema.safeParse("  ").success).toBe(false);
-    expect(schema.safeParse(undefined).error?.issues[0]?.message).toBe("authToken is required");
-  });
-
-  it("exactly accepts only its value", () => {
-    expect(exactly("all").parse("all")).toBe("all");
-    expect(exactly("all").safeParse("All").error?.issues[0]?.message).toBe('expected "all"');
-  });
-});
-
-describe("toList / list", () => {
-  const strings = list(z.string(), "feature", (entry) => (entry as { id?: unknown }).id ?? entry);
-
-  it.each([
-    ["a JSON array", ["a", "b"], ["a", "b"]],
-    ["a lone XML child", { feature: { id: "a" } }, ["a"]],
-    ["repeated XML children", { feature: [{ id: "a" }, { id: "b" }] }, ["a", "b"]],
-    ["an empty XML element", "", []],
-    ["an empty wrapper", {}, []],
-    ["a wrapper holding an empty element", { feature: "" }, []],
-  ])("%s", (_name, input, expected) => {
-    expect(strings.parse(input)).toEqual(expected);
-  });
-
-  it("wraps a single object that is not a wrapper", () => {
-    expect(toList({ uri: "x" }, undefined)).toEqual([{ uri: "x" }]);
-    expect(toList({ uri: "x" }, "connection")).toEqual([{ uri: "x" }]);
-  });
-
-  it("leaves a missing value alone unless asked for an empty list", () => {
-    expect(toList(undefined, "x")).toBeUndefined();
-    expect(toList(null, "x")).toBeNull();
-    expect(toList(undefined, "x", undefined, true)).toEqual([]);
   });
 });
