@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HAS_SAMPLES, readSample, SKIP_MESSAGE, sampleNames } from "../test/helpers/samples";
 import {
@@ -169,3 +170,32 @@ describe.skipIf(!HAS_SAMPLES)(
     });
   },
 );
+
+describe("toApiError on arbitrary input (fast-check)", () => {
+  it("always returns a PlexAPIError with a string message and never throws", async () => {
+    const body = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.record({ errors: fc.array(fc.anything()) }).map((value) => JSON.stringify(value)),
+      fc.constantFrom("<errors><error>x</error></errors>", '<errors><error code="z"/></errors>', "<errors/>"),
+    );
+    const contentType = fc.constantFrom("application/json", "text/xml", "text/html", "");
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 300, max: 599 }).filter((status) => status !== 304),
+        body,
+        contentType,
+        async (status, text, type) => {
+          const error = await toApiError(
+            new Response(text, { status, headers: { "content-type": type } }),
+            text,
+          );
+          expect(PlexAPIError.isInstance(error)).toBe(true);
+          expect(typeof error.message).toBe("string");
+          expect(error.statusCode).toBe(status);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

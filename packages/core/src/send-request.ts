@@ -7,7 +7,7 @@ import {
   PlexTimeoutError,
 } from "./errors";
 import { buildUrl, encodeBody } from "./internal/build-request";
-import { authMiddleware, compose, loggingMiddleware, redirectGuard } from "./internal/middleware";
+import { authMiddleware, compose, loggingMiddleware, redirectGuard, safeDebug } from "./internal/middleware";
 import {
   checkBaseUrl,
   checkHeaders,
@@ -190,7 +190,7 @@ export async function sendRequest<T>(
   return withRetry(attempt, spec.idempotent ? retry : false, {
     signal,
     onRetry: (error, attemptNumber, delayMs) =>
-      settings.logger?.debug("plex retry", {
+      safeDebug(settings.logger, "plex retry", {
         operation,
         attempt: attemptNumber + 1,
         delayMs,

@@ -376,3 +376,33 @@ describe("abort", () => {
     expect(seen).toHaveLength(0);
   });
 });
+
+describe("robustness", () => {
+  it("a throwing logger does not break the request", async () => {
+    answer("get", `${PLEX_TV}/user`, () => HttpResponse.json({ ok: 1 }));
+    const client = createPlexClient({
+      ...options,
+      logger: {
+        debug: () => {
+          throw new Error("logger down");
+        },
+      },
+    });
+    await expect(client.request(spec({ responseSchema: AnySchema }))).resolves.toMatchObject({
+      data: { ok: 1 },
+    });
+  });
+
+  it("a throwing token function is a PlexInvalidRequestError that does not repeat its message", async () => {
+    const client = createPlexClient({
+      ...options,
+      accessToken: () => {
+        throw new Error("vault said contract-old-token-1");
+      },
+    });
+    const error = await client.request(spec({ responseSchema: AnySchema })).catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(PlexInvalidRequestError);
+    expect(error.message).not.toContain("contract-old-token-1");
+    expect(seen).toHaveLength(0);
+  });
+});

@@ -22,7 +22,13 @@ function withHeader(request: Request, name: string, value: string): Request {
  */
 export function authMiddleware(token: AccessToken, onToken: (value: string) => void): Middleware {
   return async (request, next) => {
-    const value = typeof token === "function" ? await token() : token;
+    let value: unknown;
+    try {
+      value = typeof token === "function" ? await token() : token;
+    } catch {
+      // Its message could hold anything (even the old token), so only say that it failed.
+      throw new PlexInvalidRequestError("The accessToken function threw instead of returning a token");
+    }
     if (typeof value !== "string" || value === "") {
       throw new PlexInvalidRequestError("accessToken function must return a non-empty string");
     }
@@ -33,7 +39,11 @@ export function authMiddleware(token: AccessToken, onToken: (value: string) => v
 }
 
 /** Debug lines for each attempt; URLs and headers pass through redaction first. */
-export function loggingMiddleware(logger: Logger, operation: string | undefined): Middleware {
+export function loggingMiddleware(target: Logger, operation: string | undefined): Middleware {
+  // A throwing logger must not turn a good answer into an error.
+  const logger = {
+    debug: (message: string, details: Record<string, unknown>) => safeDebug(target, message, details),
+  };
   return async (request, next) => {
     const started = Date.now();
     logger.debug("plex request", {
@@ -60,6 +70,18 @@ export function loggingMiddleware(logger: Logger, operation: string | undefined)
       throw error;
     }
   };
+}
+
+export function safeDebug(
+  logger: Logger | undefined,
+  message: string,
+  details: Record<string, unknown>,
+): void {
+  try {
+    logger?.debug(message, details);
+  } catch {
+    // ignored on purpose: logging is best effort
+  }
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
