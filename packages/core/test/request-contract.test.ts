@@ -13,6 +13,7 @@ import {
   PlexValidationError,
   type RequestSpec,
 } from "../src/index";
+import { failure } from "./helpers/failure";
 
 const PLEX_TV = "https://plex.tv/api/v2";
 const PMS = "http://pms.test:32400";
@@ -400,7 +401,7 @@ describe("robustness", () => {
         throw new Error("vault said contract-old-token-1");
       },
     });
-    const error = await client.request(spec({ responseSchema: AnySchema })).catch((e: unknown) => e as Error);
+    const error = await failure(client.request(spec({ responseSchema: AnySchema })));
     expect(error).toBeInstanceOf(PlexInvalidRequestError);
     expect(error.message).not.toContain("contract-old-token-1");
     expect(seen).toHaveLength(0);
