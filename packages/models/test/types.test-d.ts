@@ -46,6 +46,9 @@ describe("public types", () => {
   it("transient token", () => {
     expectTypeOf(GetTransientTokenType.Delegation).toEqualTypeOf<"delegation">();
     expectTypeOf(Scope.All).toEqualTypeOf<"all">();
+    // The constants double as types, like TypeScript enums without an enum.
+    expectTypeOf<GetTransientTokenType>().toEqualTypeOf<"delegation">();
+    expectTypeOf<Scope>().toEqualTypeOf<"all">();
     expectTypeOf<GetTransientTokenRequest>().toEqualTypeOf<{ type: "delegation"; scope: "all" }>();
     expectTypeOf<TransientTokenResponse["MediaContainer"]["token"]>().toEqualTypeOf<string>();
     expectTypeOf<TransientTokenResponse["MediaContainer"]["size"]>().toEqualTypeOf<number | undefined>();
