@@ -97,6 +97,11 @@ export const DEMO_SERVER: DemoServer = {
   ],
 };
 
+/** Where the demo plex.tv answers by default (the SDK's own default, so demo code needs no override). */
+export const DEMO_PLEX_TV_URL = "https://plex.tv/api/v2";
+/** Where the demo media server answers by default: a name that resolves nowhere, so nothing leaks out. */
+export const DEMO_SERVER_URL = "http://demo-plex.local:32400";
+
 /** The token `/security/token?type=delegation&scope=all` returns. */
 export const DEMO_TRANSIENT_TOKEN = "transient-demo-6f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
 

@@ -1,11 +1,11 @@
 import { type HttpHandler, http } from "msw";
+import { DEMO_PLEX_TV_URL, DEMO_SERVER_URL } from "./constants.js";
 import { createDemoPlex, type DemoPlex } from "./create-demo-plex.js";
 import { rebaseRequest } from "./internal/rebase-request.js";
 
-/** Where the demo plex.tv answers by default (the SDK's own default, so demo code needs no override). */
-export const DEMO_PLEX_TV_URL = "https://plex.tv/api/v2";
-/** Where the demo media server answers by default: a name that resolves nowhere, so nothing leaks out. */
-export const DEMO_SERVER_URL = "http://demo-plex.local:32400";
+// Re-exported here too, so msw users find the defaults beside the handlers; they live in constants.ts so that
+// browser code can read them without pulling msw into its bundle.
+export { DEMO_PLEX_TV_URL, DEMO_SERVER_URL };
 
 export interface DemoHandlersOptions {
   /** plex.tv base, up to and including `/api/v2`. Default {@link DEMO_PLEX_TV_URL}. */
