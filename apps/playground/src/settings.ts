@@ -1,5 +1,10 @@
-import { DEMO_CLIENT_IDENTIFIER, DEMO_SERVER, DEMO_TOKENS } from "@plex/demo-plex";
-import { DEMO_PLEX_TV_URL, DEMO_SERVER_URL } from "@plex/demo-plex/msw";
+import {
+  DEMO_CLIENT_IDENTIFIER,
+  DEMO_PLEX_TV_URL,
+  DEMO_SERVER,
+  DEMO_SERVER_URL,
+  DEMO_TOKENS,
+} from "@plex/demo-plex";
 import type { TokenStore } from "./token-store.js";
 
 export type Mode = "demo" | "live";
