@@ -125,6 +125,17 @@ function perCallSection(perCall, settings) {
   ];
 }
 
+function overheadSection(overhead, settings) {
+  const rows = overhead.rows.map((row) => [row.label, us(row.cpu.median), spread(row.cpu, us)]);
+  return [
+    `### What the SDK adds per call, without sockets (CPU µs/call, ${settings.calls * 4} calls a round)`,
+    "",
+    markdownTable(["call", "CPU µs/call (median)", "p25 – p75"], rows),
+    "",
+    `getTokenDetails adds ${us(overhead.added.median)} of CPU per call over fetch + JSON.parse (median of rounds).`,
+  ];
+}
+
 function validationSection(validation) {
   const rows = validation.map((result) => [
     `${result.body} (${kb(result.bytes)})`,
@@ -159,6 +170,8 @@ export function renderReport(results) {
     ...coldStartSection(results.coldStart),
     "",
     ...perCallSection(results.perCall, settings),
+    "",
+    ...overheadSection(results.overhead, settings),
     "",
     ...validationSection(results.validation),
     "",

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { measureColdStart } from "./cold-start.mjs";
 import { entries } from "./entries.mjs";
 import { machineLine } from "./machine.mjs";
+import { measureOverhead } from "./overhead.mjs";
 import { measurePerCall } from "./per-call.mjs";
 import { assertOurPackagesBuilt } from "./preflight.mjs";
 import { renderReport } from "./report.mjs";
@@ -16,7 +17,7 @@ const RESULTS = fileURLToPath(new URL("../RESULTS.md", import.meta.url));
 const quick = process.argv.includes("--quick");
 const settings = quick
   ? { coldRounds: 3, callRounds: 3, calls: 100, concurrency: 64, validationRounds: 3, batchMs: 30 }
-  : { coldRounds: 9, callRounds: 9, calls: 320, concurrency: 64, validationRounds: 9, batchMs: 100 };
+  : { coldRounds: 9, callRounds: 9, calls: 240, concurrency: 64, validationRounds: 9, batchMs: 100 };
 
 function step(name) {
   process.stderr.write(`bench: ${name}…\n`);
@@ -38,29 +39,31 @@ async function measureAll(started) {
       concurrency: settings.concurrency,
       importOurs,
     });
+    step(`SDK overhead without sockets (${settings.callRounds} rounds)`);
+    const overhead = await measureOverhead({
+      rounds: settings.callRounds,
+      calls: settings.calls * 4,
+      importOurs,
+    });
     step(`validation (${settings.validationRounds} rounds)`);
     const validation = await measureValidation({
       rounds: settings.validationRounds,
       batchMs: settings.batchMs,
       importOurs,
     });
-    return { sizes, coldStart, perCall, validation, durationMs: performance.now() - started };
+    return { sizes, coldStart, perCall, overhead, validation, durationMs: performance.now() - started };
   } finally {
     cleanup();
   }
 }
 
 async function main() {
-  const { sizes, coldStart, perCall, validation, durationMs } = await measureAll(performance.now());
+  const results = await measureAll(performance.now());
   const report = renderReport({
     date: new Date().toISOString(),
     machine: machineLine(),
-    durationMs,
     settings,
-    sizes,
-    coldStart,
-    perCall,
-    validation,
+    ...results,
   });
   console.log(report);
   if (quick) {
