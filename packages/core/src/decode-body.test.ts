@@ -89,6 +89,13 @@ describe("decodeBody", () => {
     });
   });
 
+  it("decodes an empty MediaContainer to an empty object and an empty errors list to []", async () => {
+    await expect(decodeBody("<MediaContainer></MediaContainer>", "text/xml")).resolves.toEqual({
+      MediaContainer: {},
+    });
+    await expect(decodeBody("<errors/>", "text/xml")).resolves.toEqual({ errors: [] });
+  });
+
   it("unwraps a <user> root into the account object with JSON-shaped lists", async () => {
     const account = (await decodeBody(ACCOUNT_XML, "text/xml")) as Record<string, unknown>;
     expect(account).toMatchObject({

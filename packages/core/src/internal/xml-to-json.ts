@@ -106,6 +106,7 @@ export function xmlToJson(nodes: unknown): unknown {
   const value = convert(root, tag);
   if (!KEEP_ROOT.has(tag)) return value;
   const out: Record<string, unknown> = {};
-  setField(out, tag, value);
+  // An empty <MediaContainer/> is an empty object in JSON, not an empty string.
+  setField(out, tag, value === "" ? {} : value);
   return out;
 }
