@@ -123,6 +123,9 @@ export async function sendRequest<T>(
   if (spec.auth && token === undefined) {
     throw new PlexInvalidRequestError(`${operation} needs an access token: set accessToken on the client`);
   }
+  if (signal !== undefined && typeof signal?.addEventListener !== "function") {
+    throw new PlexInvalidRequestError("signal must be an AbortSignal");
+  }
   if (signal?.aborted) throw new PlexAbortError(`${operation} was aborted before it was sent`);
 
   // Literal values scrubbed from every error text: the token and secret body fields (the password).

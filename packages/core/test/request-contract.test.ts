@@ -370,6 +370,16 @@ describe("middleware", () => {
 });
 
 describe("abort", () => {
+  it("a signal that is not an AbortSignal is a PlexInvalidRequestError", async () => {
+    const options = { signal: {} as AbortSignal };
+    await expect(
+      createPlexClient({ clientIdentifier: "x" }).request(
+        spec({ auth: false, responseSchema: AnySchema }),
+        options,
+      ),
+    ).rejects.toBeInstanceOf(PlexInvalidRequestError);
+  });
+
   it("an already aborted signal fails with PlexAbortError before sending", async () => {
     await expect(
       createPlexClient(options).request(spec({ responseSchema: AnySchema }), { signal: AbortSignal.abort() }),
