@@ -1,5 +1,5 @@
 // The machine line printed with every result: figures from different machines do not compare.
-import { arch, cpus, platform, totalmem } from "node:os";
+import { arch, cpus, loadavg, platform, totalmem } from "node:os";
 
 export function machineLine() {
   const cores = cpus();
@@ -7,3 +7,6 @@ export function machineLine() {
   const memory = `${Math.round(totalmem() / 1024 ** 3)} GiB`;
   return `${model}, ${cores.length} cores, ${memory} RAM, Node ${process.version}, ${platform()} ${arch()}`;
 }
+
+/** The 1-minute load average: above the core count, other work was competing with the bench. */
+export const loadAverage = () => loadavg()[0] ?? 0;

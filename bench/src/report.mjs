@@ -153,12 +153,13 @@ function validationSection(validation) {
 
 /** The whole report as markdown. */
 export function renderReport(results) {
-  const { date, machine, durationMs, settings } = results;
+  const { date, machine, durationMs, settings, load } = results;
   return [
     "# @plex/bench results",
     "",
     `- Date: ${date}`,
     `- Machine: ${machine}`,
+    `- Load average (1 min) at start / end: ${load.map((value) => value.toFixed(1)).join(" / ")}`,
     `- Run: \`pnpm bench\` in ${(durationMs / 1000).toFixed(0)} s; every figure is a median over interleaved rounds`,
     "",
     "## Targets (issue 7)",

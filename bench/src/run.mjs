@@ -4,7 +4,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { measureColdStart } from "./cold-start.mjs";
 import { entries } from "./entries.mjs";
-import { machineLine } from "./machine.mjs";
+import { loadAverage, machineLine } from "./machine.mjs";
 import { measureOverhead } from "./overhead.mjs";
 import { measurePerCall } from "./per-call.mjs";
 import { assertOurPackagesBuilt } from "./preflight.mjs";
@@ -58,10 +58,12 @@ async function measureAll(started) {
 }
 
 async function main() {
+  const loadBefore = loadAverage();
   const results = await measureAll(performance.now());
   const report = renderReport({
     date: new Date().toISOString(),
     machine: machineLine(),
+    load: [loadBefore, loadAverage()],
     settings,
     ...results,
   });
