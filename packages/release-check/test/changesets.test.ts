@@ -18,7 +18,9 @@ afterEach(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-function versionWith(changeset: string): Record<string, { version: string; dependencies: Record<string, string> }> {
+function versionWith(
+  changeset: string,
+): Record<string, { version: string; dependencies: Record<string, string> }> {
   scratch = mkdtempSync(join(tmpdir(), "plex-changesets-"));
   for (const file of ["package.json", "pnpm-workspace.yaml", ".changeset/config.json"]) {
     mkdirSync(dirname(join(scratch, file)), { recursive: true });

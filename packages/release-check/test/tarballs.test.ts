@@ -55,7 +55,14 @@ beforeAll(async () => {
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true }));
   execFileSync(
     "npm",
-    ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error", ...Object.values(tarballs)],
+    [
+      "install",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      "--loglevel=error",
+      ...Object.values(tarballs),
+    ],
     { cwd: app, stdio: ["ignore", "pipe", "pipe"] },
   );
   writeFileSync(
@@ -85,7 +92,9 @@ describe("packed tarballs installed with npm into an empty folder", () => {
       .map((path) => path.slice(13));
     expect(installed).toContain("zod");
     expect(installed).toEqual(expect.arrayContaining(["@plex/models", "@plex/core", "@plex/auth"]));
-    const models = JSON.parse(readFileSync(join(folder, "app/node_modules/@plex/models/package.json"), "utf8"));
+    const models = JSON.parse(
+      readFileSync(join(folder, "app/node_modules/@plex/models/package.json"), "utf8"),
+    );
     expect(Object.keys(models.dependencies)).toEqual(["zod"]);
     const auth = JSON.parse(readFileSync(join(folder, "app/node_modules/@plex/auth/package.json"), "utf8"));
     // workspace:^ must have been rewritten into a real semver range by pnpm pack.
