@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
-import { DEMO_TOKENS } from "@plex/demo-plex";
+import { DEMO_SERVER, DEMO_TOKENS } from "@plex/demo-plex";
 import { startDemoPlexServer } from "@plex/demo-plex/node";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { build, createServer as createViteServer, preview } from "vite";
@@ -223,6 +223,17 @@ describe.each([
       expect(text).toContain("HTTP 200");
       expect(text).toContain(`${plex.serverURL}/security/token`);
       expect(text).toContain("tran…4a5b");
+      const source = panel("source-connection");
+      expect(await source.getByLabel("Source").inputValue()).toBe("");
+      await source.getByRole("button", { name: "Find from the server URL" }).click();
+      await expect
+        .poll(() => source.getByLabel("Source").inputValue())
+        .toBe(`server://${DEMO_SERVER.clientIdentifier}`);
+      const connections = await visibleText(
+        await run("source-connection", "Get source connection information"),
+      );
+      expect(connections).toContain("HTTP 200");
+      expect(connections).toContain("Connection [4]");
       expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
     } finally {
       await plex.close();

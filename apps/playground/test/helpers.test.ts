@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { capturingFetch, type SentRequest } from "../src/capture-fetch.js";
 import { loadClientIdentifier, resetClientIdentifier } from "../src/client-identifier.js";
 import { describeError } from "../src/describe-error.js";
+import { findSource } from "../src/find-source.js";
 import { maskSecret, maskUrl } from "../src/mask.js";
 import { proxiedFetch } from "../src/proxied-fetch.js";
 import { PROXY_MARKER_HEADER, PROXY_PATH, PROXY_TARGET_HEADER } from "../src/proxy-protocol.js";
@@ -148,5 +149,23 @@ describe("describeError", () => {
   it("says there was no Retry-After on a rate limit without one", () => {
     const error = new PlexRateLimitError({ message: "API rate limit exceeded", statusCode: 429, code: 1003 });
     expect(describeError(error).advice).toContain("no Retry-After");
+  });
+});
+
+describe("findSource", () => {
+  it("builds server://<machineIdentifier> from the server's /identity", async () => {
+    const asked: string[] = [];
+    const source = await findSource("http://192.168.1.10:32400", async (input) => {
+      asked.push(String(input));
+      return Response.json({ MediaContainer: { size: 0, machineIdentifier: "abc123" } });
+    });
+    expect(asked).toEqual(["http://192.168.1.10:32400/identity"]);
+    expect(source).toBe("server://abc123");
+  });
+
+  it("says what went wrong when /identity fails", async () => {
+    await expect(
+      findSource("http://10.0.0.2:32400", async () => new Response("", { status: 401 })),
+    ).rejects.toThrow("10.0.0.2:32400/identity answered HTTP 401");
   });
 });

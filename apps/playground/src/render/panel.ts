@@ -1,3 +1,4 @@
+import { findSource } from "../find-source.js";
 import type { FieldSpec, FieldValues, OperationSpec } from "../operations.js";
 import type { RunResult } from "../run-operation.js";
 import type { Mode, Target } from "../settings.js";
@@ -32,6 +33,27 @@ function fieldView(field: FieldSpec, target: Target): { element: HTMLElement; in
   }
   input.value = typeof initial === "string" ? initial : "";
   return { element: h("div", { class: "field" }, h("label", { for: id }, field.label), input), input };
+}
+
+/** Live mode: fill `source` from the entered server's /identity, through the proxy. */
+function sourceFinder(input: HTMLInputElement, context: PanelContext): HTMLElement {
+  const note = h("span", { class: "muted small", "aria-live": "polite" });
+  const button = h("button", { type: "button", class: "chip" }, "Find from the server URL");
+  button.addEventListener("click", async () => {
+    const serverURL = context.target().serverURL;
+    if (serverURL === undefined) {
+      note.textContent = "Enter the server URL in Settings first.";
+      return;
+    }
+    note.textContent = "Asking /identity…";
+    try {
+      input.value = await findSource(serverURL);
+      note.textContent = "";
+    } catch (error) {
+      note.textContent = `Could not read it: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  });
+  return h("div", { class: "presets" }, button, note);
 }
 
 /** One card per operation: its inputs, a button named for the operation, and the last result. */
@@ -73,6 +95,10 @@ export function panelView(operation: OperationSpec, context: PanelContext): HTML
         )
       : null;
 
+  const sourceField = fields.find(({ field }) => field.name === "source");
+  const finder =
+    context.mode === "live" && sourceField !== undefined ? sourceFinder(sourceField.input, context) : null;
+
   const form = h(
     "form",
     {
@@ -89,6 +115,7 @@ export function panelView(operation: OperationSpec, context: PanelContext): HTML
       },
     },
     ...fields.map(({ element }) => element),
+    finder,
     presets,
     h("div", { class: "actions" }, button),
   );
