@@ -12,7 +12,7 @@ export function sizeProblems(result) {
   if (result.budgetKb !== undefined && result.gzBytes > result.budgetKb * 1000) {
     const heaviest = result.heaviest.map((item) => `${item.name} ${kb(item.minBytes)} min`).join(", ");
     problems.push(
-      `${result.id}: ${kb(result.gzBytes)} gz > budget ${result.budgetKb} kB (heaviest: ${heaviest})`,
+      `${result.id}: ${result.gzBytes} B gz > budget ${result.budgetKb * 1000} B (heaviest: ${heaviest})`,
     );
   }
   if (result.xmlInInitial.length > 0) {
