@@ -208,6 +208,15 @@ describe.each([
     await page.screenshot({ path: `${artifacts}playground-${kind}-1280-full.png`, fullPage: true });
   });
 
+  it("fits a phone width without horizontal scrolling, results included", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${artifacts}playground-${kind}-390.png`, fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it("runs live mode through the playground's proxy against a server the user entered", async () => {
     // A local demo server stands in for a real Plex: the page must reach it through /__plex-proxy.
     const plex = await startDemoPlexServer();
@@ -239,14 +248,6 @@ describe.each([
       await plex.close();
       await page.getByRole("radio", { name: /^Demo/ }).check();
     }
-  });
-
-  it("fits a phone width without horizontal scrolling", async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
-    await page.evaluate(() => window.scrollTo(0, 0));
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${artifacts}playground-${kind}-390.png`, fullPage: false });
   });
 
   it("logged no console errors or warnings beyond Chromium's own line per failed scenario", () => {

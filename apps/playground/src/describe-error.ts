@@ -37,6 +37,10 @@ function unauthorizedAdvice(error: PlexUnauthorizedError): string {
 }
 
 function apiAdvice(error: PlexAPIError): string {
+  // The live proxy answers in Plex's error shape; its messages start with this prefix.
+  if (error.message.startsWith("Playground proxy:")) {
+    return "The playground's proxy could not forward this: check the server URL (http or https, reachable from this machine).";
+  }
   if (error.code === CLIENT_IDENTIFIER_MISSING_CODE) {
     return "Plex needs X-Plex-Client-Identifier: check the client identifier in Settings.";
   }

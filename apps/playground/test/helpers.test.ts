@@ -169,3 +169,14 @@ describe("findSource", () => {
     ).rejects.toThrow("10.0.0.2:32400/identity answered HTTP 401");
   });
 });
+
+describe("describeError for the live proxy", () => {
+  it("points at the server URL when the proxy could not reach it", async () => {
+    const { PlexAPIError } = await import("@plex/auth");
+    const error = new PlexAPIError({
+      message: "Playground proxy: could not connect to 10.0.0.9:32400",
+      statusCode: 502,
+    });
+    expect(describeError(error).advice).toContain("check the server URL");
+  });
+});
