@@ -1,23 +1,17 @@
 import * as z from "zod/mini";
-import { bool, emptyToNull, nullableBool, num, str } from "./internal/coerce.js";
+import { bool, emptyToNull, nullableBool, num } from "./internal/coerce.js";
 import { nonEmpty } from "./internal/strings.js";
 
-/** Geo location plex.tv derives from the caller's IP address (`location` on a PIN). */
+/**
+ * Geo location plex.tv derives from the caller's IP address (`location` on a PIN). Informational only, so only
+ * the fields a login screen might show are typed; the rest (time zone, postal code, privacy flags, …) are kept
+ * untyped by the loose object, which keeps this package inside its size budget.
+ */
 export const PinLocationSchema = /* @__PURE__ */ z.looseObject({
   /** The ISO 3166-1 alpha-2 code of the country. */
   code: z.optional(z.string()),
-  continent_code: z.optional(z.string()),
   country: z.optional(z.string()),
   city: z.optional(z.string()),
-  european_union_member: z.optional(bool),
-  time_zone: z.optional(z.string()),
-  // The spec's own example writes the postal code as a number.
-  postal_code: z.optional(str),
-  in_privacy_restricted_country: z.optional(bool),
-  in_privacy_restricted_region: z.optional(bool),
-  subdivisions: z.optional(z.string()),
-  /** "latitude, longitude". */
-  coordinates: z.optional(z.string()),
 });
 export type PinLocation = z.output<typeof PinLocationSchema>;
 

@@ -9,7 +9,7 @@ describe("PlexDeviceSchema / PlexDevicesSchema", () => {
     expect(device?.ownerId).toBeNull();
   });
 
-  it("reads the XML forms: <resources><resource> and the legacy MediaContainer/Device/Connection", () => {
+  it("reads the XML forms core produces: an array, or { size, resource } with one or more devices", () => {
     const { connections, ...attributes } = resourceJson;
     const xmlDevice = {
       ...attributes,
@@ -29,13 +29,13 @@ describe("PlexDeviceSchema / PlexDevicesSchema", () => {
       },
     };
     const expected = PlexDevicesSchema.parse([resourceJson]);
-    expect(PlexDevicesSchema.parse({ resources: { resource: xmlDevice } })).toEqual(expected);
-
-    const { connections: legacyConnections, ...legacy } = xmlDevice;
-    const legacyBody = {
-      MediaContainer: { size: "1", Device: { ...legacy, Connection: legacyConnections.connection } },
-    };
-    expect(PlexDevicesSchema.parse(legacyBody)).toEqual(expected);
+    expect(PlexDevicesSchema.parse([xmlDevice])).toEqual(expected);
+    expect(PlexDevicesSchema.parse({ size: "1", resource: xmlDevice })).toEqual(expected);
+    expect(PlexDevicesSchema.parse({ size: "2", resource: [xmlDevice, xmlDevice] })).toEqual([
+      ...expected,
+      ...expected,
+    ]);
+    expect(PlexDevicesSchema.parse({ size: "0" })).toEqual([]);
   });
 
   it("gives an empty connections list when a device has none", () => {

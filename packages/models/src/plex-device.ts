@@ -22,61 +22,46 @@ export const PlexDeviceConnectionSchema = /* @__PURE__ */ z.looseObject({
 });
 export type PlexDeviceConnection = z.output<typeof PlexDeviceConnectionSchema>;
 
-// `/api/v2/resources` names the list `connections`; the legacy XML `/api/resources` uses `<Connection>` children.
-function withConnections(value: unknown): unknown {
-  if (isRecord(value) && value.connections === undefined && value.Connection !== undefined) {
-    const { Connection, ...rest } = value;
-    return { ...rest, connections: Connection };
-  }
-  return value;
-}
-
 /** A server, player or client on the account (`GET /api/v2/resources`), with its connections. */
-export const PlexDeviceSchema = /* @__PURE__ */ z.pipe(
-  z.transform(withConnections),
-  z.looseObject({
-    name: z.string(),
-    product: z.optional(z.string()),
-    productVersion: z.optional(z.string()),
-    platform: nullableStr,
-    platformVersion: nullableStr,
-    device: nullableStr,
-    clientIdentifier: nonEmpty,
-    /** The time the device was created/registered. */
-    createdAt: z.optional(z.string()),
-    /** The last time the device was seen. */
-    lastSeenAt: z.optional(z.string()),
-    /** Comma-separated roles, e.g. `server` or `client,player`. */
-    provides: z.optional(z.string()),
-    /** null when the device is owned by the token used to send the request. */
-    ownerId: nullableNum,
-    sourceTitle: nullableStr,
-    publicAddress: z.optional(z.string()),
-    /** The token to use with this device. */
-    accessToken: nullableStr,
-    owned: z.optional(bool),
-    home: z.optional(bool),
-    synced: z.optional(bool),
-    relay: z.optional(bool),
-    presence: z.optional(bool),
-    httpsRequired: z.optional(bool),
-    publicAddressMatches: z.optional(bool),
-    dnsRebindingProtection: z.optional(bool),
-    natLoopbackSupported: z.optional(bool),
-    connections: listOrEmpty(PlexDeviceConnectionSchema, "connection"),
-  }),
-);
+export const PlexDeviceSchema = /* @__PURE__ */ z.looseObject({
+  name: z.string(),
+  product: z.optional(z.string()),
+  productVersion: z.optional(z.string()),
+  platform: nullableStr,
+  platformVersion: nullableStr,
+  device: nullableStr,
+  clientIdentifier: nonEmpty,
+  /** The time the device was created/registered. */
+  createdAt: z.optional(z.string()),
+  /** The last time the device was seen. */
+  lastSeenAt: z.optional(z.string()),
+  /** Comma-separated roles, e.g. `server` or `client,player`. */
+  provides: z.optional(z.string()),
+  /** null when the device is owned by the token used to send the request. */
+  ownerId: nullableNum,
+  sourceTitle: nullableStr,
+  publicAddress: z.optional(z.string()),
+  /** The token to use with this device. */
+  accessToken: nullableStr,
+  owned: z.optional(bool),
+  home: z.optional(bool),
+  synced: z.optional(bool),
+  relay: z.optional(bool),
+  presence: z.optional(bool),
+  httpsRequired: z.optional(bool),
+  publicAddressMatches: z.optional(bool),
+  dnsRebindingProtection: z.optional(bool),
+  natLoopbackSupported: z.optional(bool),
+  connections: listOrEmpty(PlexDeviceConnectionSchema, "connection"),
+});
 export type PlexDevice = z.output<typeof PlexDeviceSchema>;
 
-// JSON is a bare array; XML arrives as `{ resources: { resource: … } }` or, from the legacy
-// `/api/resources`, `{ MediaContainer: { Device: … } }`.
+// JSON is a bare array. Core decodes `<resources size="2"><resource …/>…</resources>` to an array, or, when the
+// root keeps its attributes, to `{ size, resource }` (one object or an array); `<resources size="0"/>` to `{ size }`.
 function toDeviceList(value: unknown): unknown {
-  if (isRecord(value) && isRecord(value.MediaContainer))
-    return toList(value.MediaContainer.Device ?? [], undefined);
-  if (isRecord(value) && Object.keys(value).length === 1 && "resources" in value) {
-    return toList(value.resources, "resource");
-  }
-  return value;
+  if (!isRecord(value)) return value;
+  if ("resource" in value) return toList(value.resource, undefined);
+  return Object.keys(value).every((key) => key === "size") ? [] : value;
 }
 
 /** The list `GET /api/v2/resources` returns. */

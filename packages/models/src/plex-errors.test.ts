@@ -25,7 +25,8 @@ describe("PlexErrorsSchema", () => {
     [
       "<error code>text</error> (text beside attributes)",
       { errors: { error: { code: "1001", "#text": "Nope" } } },
-      [{ code: 1001, message: "Nope" }],
+      // "#text" stays beside the message: a loose object keeps what it was given.
+      [{ code: 1001, "#text": "Nope", message: "Nope" }],
     ],
   ])("parses the XML form as core decodes it: %s", (_name, body, errors) => {
     expect(PlexErrorsSchema.parse(body)).toEqual({ errors });

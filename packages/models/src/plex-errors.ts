@@ -16,10 +16,7 @@ export type PlexErrorDetail = z.output<typeof PlexErrorDetailSchema>;
 // XML `<error>Invalid token</error>` decodes to a bare string, or to `#text` when the element has attributes.
 function toDetail(entry: unknown): unknown {
   if (typeof entry === "string") return { message: entry };
-  if (isRecord(entry) && entry.message === undefined && typeof entry["#text"] === "string") {
-    const { "#text": text, ...rest } = entry;
-    return { ...rest, message: text };
-  }
+  if (isRecord(entry) && entry.message === undefined) return { ...entry, message: entry["#text"] };
   return entry;
 }
 

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { bool, num } from "./internal/coerce.js";
-import { isRecord, listOrEmpty } from "./internal/lists.js";
+import { listOrEmpty } from "./internal/lists.js";
 import { nonEmpty, stringThat } from "./internal/strings.js";
 
 /** Query of `GET /security/resources`: `source` is a prefixed identifier such as `server://<clientIdentifier>`. */
@@ -46,20 +46,11 @@ function firstDevice(value: unknown): unknown {
   return Array.isArray(value) && value.length > 0 ? value[0] : value;
 }
 
-function withOneDevice(value: unknown): unknown {
-  if (!isRecord(value) || !isRecord(value.MediaContainer)) return value;
-  const container = value.MediaContainer;
-  return { ...value, MediaContainer: { ...container, Device: firstDevice(container.Device) } };
-}
-
 /** 200 body of `GET /security/resources`: connection details and a transient token for a source known to the server. */
-export const SourceConnectionInformationResponseSchema = /* @__PURE__ */ z.pipe(
-  z.transform(withOneDevice),
-  z.looseObject({
-    MediaContainer: z.looseObject({
-      size: z.optional(num),
-      Device: SourceDeviceSchema,
-    }),
+export const SourceConnectionInformationResponseSchema = /* @__PURE__ */ z.looseObject({
+  MediaContainer: z.looseObject({
+    size: z.optional(num),
+    Device: z.pipe(z.transform(firstDevice), SourceDeviceSchema),
   }),
-);
+});
 export type SourceConnectionInformationResponse = z.output<typeof SourceConnectionInformationResponseSchema>;

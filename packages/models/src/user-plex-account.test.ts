@@ -14,6 +14,18 @@ describe("UserPlexAccountSchema", () => {
     expect(UserPlexAccountSchema.parse(accountXmlDecoded)).toEqual(UserPlexAccountSchema.parse(accountJson));
   });
 
+  it("reads lists that core's decoder has already turned into arrays the same way", () => {
+    const decoded = {
+      ...accountXmlDecoded,
+      subscription: { ...accountXmlDecoded.subscription, features: ["sync", "webhooks"] },
+      entitlements: ["all", "android"],
+      roles: ["plexpass"],
+      subscriptions: [accountXmlDecoded.subscriptions.subscription],
+      services: [accountXmlDecoded.services.service],
+    };
+    expect(UserPlexAccountSchema.parse(decoded)).toEqual(UserPlexAccountSchema.parse(accountJson));
+  });
+
   it("keeps unknown fields through a round trip, at the top and nested", () => {
     const body = {
       ...accountJson,

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { bool, nullableBool, nullableNum, nullableStr, num, str } from "./internal/coerce.js";
-import { idOf, isRecord, list } from "./internal/lists.js";
+import { idOf, list } from "./internal/lists.js";
 import { filled, openEnum } from "./internal/strings.js";
 
 const strings = /* @__PURE__ */ z.optional(z.nullable(z.array(z.string())));
@@ -87,103 +87,92 @@ export const ServiceSchema = /* @__PURE__ */ z.looseObject({
 });
 export type Service = z.output<typeof ServiceSchema>;
 
-// XML answers arrive as `{ user: { … } }` (the root element's name); JSON has no wrapper.
-function unwrapUserElement(value: unknown): unknown {
-  if (isRecord(value) && !("authToken" in value) && isRecord(value.user) && Object.keys(value).length === 1) {
-    return value.user;
-  }
-  return value;
-}
-
 /**
  * The plex.tv account (`GET /api/v2/user`, `POST /api/v2/users/signin`). Only `authToken` is required: the rest
  * is optional because plex.tv has dropped fields before, and an SDK must not fail a sign-in over a missing list.
  */
-export const UserPlexAccountSchema = /* @__PURE__ */ z.pipe(
-  z.transform(unwrapUserElement),
-  z.looseObject({
-    /** The Plex account ID. */
-    id: z.optional(num),
-    /** The account UUID. */
-    uuid: z.optional(z.string()),
-    /** The account username. */
-    username: z.optional(z.string()),
-    /** The title of the account (username or friendly name). */
-    title: z.optional(z.string()),
-    /** The account email address. */
-    email: z.optional(z.string()),
-    /** The account full name. */
-    friendlyName: z.optional(z.string()),
-    /** The account locale. */
-    locale: nullableStr,
-    /** If the account has been confirmed. */
-    confirmed: z.optional(bool),
-    /** Unix epoch seconds when the account was created. */
-    joinedAt: z.optional(num),
-    /** If login with email only is enabled. */
-    emailOnlyAuth: z.optional(bool),
-    /** If the account has a password. */
-    hasPassword: z.optional(bool),
-    /** If the account has a Plex Home PIN enabled. */
-    protected: z.optional(bool),
-    /** URL of the account thumbnail. */
-    thumb: z.optional(z.string()),
-    /** The account token. */
-    authToken: filled("authToken"),
-    /** Current mailing list status. */
-    mailingListStatus: z.optional(openEnum(["active", "unsubscribed", "removed"])),
-    /** If the account is subscribed to the Plex newsletter. */
-    mailingListActive: z.optional(bool),
-    scrobbleTypes: z.optional(z.string()),
-    /** The account country (two letters). */
-    country: z.optional(z.string()),
-    /** [Deprecated by Plex] The hashed Plex Home PIN. */
-    pin: z.optional(z.string()),
-    /** The Plex Pass subscription. */
-    subscription: z.optional(SubscriptionSchema),
-    /** Description of the Plex Pass subscription. */
-    subscriptionDescription: nullableStr,
-    /** If the account is a Plex Home managed user. */
-    restricted: z.optional(bool),
-    anonymous: nullableBool,
-    /** If the account is a Plex Home user. */
-    home: z.optional(bool),
-    /** If the account is a Plex Home guest user. */
-    guest: z.optional(bool),
-    /** The number of accounts in the Plex Home. */
-    homeSize: z.optional(num),
-    /** If the account is the Plex Home admin. */
-    homeAdmin: z.optional(bool),
-    /** The maximum number of accounts allowed in the Plex Home. */
-    maxHomeSize: z.optional(num),
-    /** Unix epoch seconds when the remembered session expires. */
-    rememberExpiresAt: z.optional(num),
-    /** Playback preferences. */
-    profile: z.optional(UserProfileSchema),
-    /** Devices the account may use (XML: `<entitlements><entitlement id="…"/></entitlements>`). */
-    entitlements: z.optional(list(z.string(), "entitlement", idOf)),
-    /** [May be removed by Plex] Account roles; Plex Pass is listed here. */
-    roles: z.optional(list(z.string(), "role", idOf)),
-    /** Current subscriptions. */
-    subscriptions: z.optional(list(SubscriptionRecordSchema, "subscription")),
-    /** Ended subscriptions (optional: plex.tv has dropped this list before). */
-    pastSubscriptions: z.optional(list(SubscriptionRecordSchema, "pastSubscription")),
-    /** Trials (optional: plex.tv has dropped this list before). */
-    trials: z.optional(list(z.looseObject({}), "trial")),
-    /** Plex services with their endpoints and tokens. */
-    services: z.optional(list(ServiceSchema, "service")),
-    adsConsent: nullableBool,
-    /** Unix epoch seconds. */
-    adsConsentSetAt: nullableNum,
-    /** Unix epoch seconds. */
-    adsConsentReminderAt: nullableNum,
-    /** If experimental features are enabled. */
-    experimentalFeatures: z.optional(bool),
-    /** If two-factor authentication is enabled. */
-    twoFactorEnabled: z.optional(bool),
-    /** If the two-factor authentication backup codes have been created. */
-    backupCodesCreated: z.optional(bool),
-    attributionPartner: nullableStr,
-  }),
-);
+export const UserPlexAccountSchema = /* @__PURE__ */ z.looseObject({
+  /** The Plex account ID. */
+  id: z.optional(num),
+  /** The account UUID. */
+  uuid: z.optional(z.string()),
+  /** The account username. */
+  username: z.optional(z.string()),
+  /** The title of the account (username or friendly name). */
+  title: z.optional(z.string()),
+  /** The account email address. */
+  email: z.optional(z.string()),
+  /** The account full name. */
+  friendlyName: z.optional(z.string()),
+  /** The account locale. */
+  locale: nullableStr,
+  /** If the account has been confirmed. */
+  confirmed: z.optional(bool),
+  /** Unix epoch seconds when the account was created. */
+  joinedAt: z.optional(num),
+  /** If login with email only is enabled. */
+  emailOnlyAuth: z.optional(bool),
+  /** If the account has a password. */
+  hasPassword: z.optional(bool),
+  /** If the account has a Plex Home PIN enabled. */
+  protected: z.optional(bool),
+  /** URL of the account thumbnail. */
+  thumb: z.optional(z.string()),
+  /** The account token. */
+  authToken: filled("authToken"),
+  /** Current mailing list status. */
+  mailingListStatus: z.optional(openEnum(["active", "unsubscribed", "removed"])),
+  /** If the account is subscribed to the Plex newsletter. */
+  mailingListActive: z.optional(bool),
+  scrobbleTypes: z.optional(z.string()),
+  /** The account country (two letters). */
+  country: z.optional(z.string()),
+  /** [Deprecated by Plex] The hashed Plex Home PIN. */
+  pin: z.optional(z.string()),
+  /** The Plex Pass subscription. */
+  subscription: z.optional(SubscriptionSchema),
+  /** Description of the Plex Pass subscription. */
+  subscriptionDescription: nullableStr,
+  /** If the account is a Plex Home managed user. */
+  restricted: z.optional(bool),
+  anonymous: nullableBool,
+  /** If the account is a Plex Home user. */
+  home: z.optional(bool),
+  /** If the account is a Plex Home guest user. */
+  guest: z.optional(bool),
+  /** The number of accounts in the Plex Home. */
+  homeSize: z.optional(num),
+  /** If the account is the Plex Home admin. */
+  homeAdmin: z.optional(bool),
+  /** The maximum number of accounts allowed in the Plex Home. */
+  maxHomeSize: z.optional(num),
+  /** Unix epoch seconds when the remembered session expires. */
+  rememberExpiresAt: z.optional(num),
+  /** Playback preferences. */
+  profile: z.optional(UserProfileSchema),
+  /** Devices the account may use (XML: `<entitlements><entitlement id="…"/></entitlements>`). */
+  entitlements: z.optional(list(z.string(), "entitlement", idOf)),
+  /** [May be removed by Plex] Account roles; Plex Pass is listed here. */
+  roles: z.optional(list(z.string(), "role", idOf)),
+  /** Current subscriptions. */
+  subscriptions: z.optional(list(SubscriptionRecordSchema, "subscription")),
+  /** Ended subscriptions (optional: plex.tv has dropped this list before). */
+  pastSubscriptions: z.optional(list(SubscriptionRecordSchema, "pastSubscription")),
+  /** Trials (optional: plex.tv has dropped this list before). */
+  trials: z.optional(list(z.looseObject({}), "trial")),
+  /** Plex services with their endpoints and tokens. */
+  services: z.optional(list(ServiceSchema, "service")),
+  adsConsent: nullableBool,
+  /** Unix epoch seconds. */
+  adsConsentSetAt: nullableNum,
+  /** Unix epoch seconds. */
+  adsConsentReminderAt: nullableNum,
+  /** If experimental features are enabled. */
+  experimentalFeatures: z.optional(bool),
+  /** If two-factor authentication is enabled. */
+  twoFactorEnabled: z.optional(bool),
+  /** If the two-factor authentication backup codes have been created. */
+  backupCodesCreated: z.optional(bool),
+  attributionPartner: nullableStr,
+});
 export type UserPlexAccount = z.output<typeof UserPlexAccountSchema>;
