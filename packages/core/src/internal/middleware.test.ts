@@ -63,3 +63,14 @@ describe("redirectGuard", () => {
     expect(hops).toBe(MAX_REDIRECTS + 1);
   });
 });
+
+describe("redirectGuard with a request built without redirect: manual", () => {
+  it("still sends it with redirect: manual", async () => {
+    let mode: RequestRedirect | undefined;
+    await redirectGuard(new Request("http://h.test/", { redirect: "follow" }), async (request) => {
+      mode = request.redirect;
+      return new Response("ok");
+    });
+    expect(mode).toBe("manual");
+  });
+});

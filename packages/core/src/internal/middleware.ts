@@ -107,7 +107,9 @@ export const redirectGuard: Middleware = async (first, next) => {
   for (let hop = 0; ; hop++) {
     // Keep a copy: sending consumes the body, and a 307/308 must send it again.
     const replay = request.body ? request.clone() : request;
-    const response = await next(new Request(request, { redirect: "manual" }));
+    // User middleware may have rebuilt the request without it: fetch must never follow on its own.
+    const manual = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });
+    const response = await next(manual);
     if (response.type === "opaqueredirect") {
       throw redirectError(
         response,
