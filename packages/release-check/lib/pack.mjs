@@ -1,7 +1,7 @@
 // Packs the publishable packages exactly as `pnpm publish` would (workspace: ranges rewritten to real versions),
 // so every check below runs on what users will download, not on the source tree.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,7 @@ export const publishable = [
 
 /** Packs every publishable package into a fresh folder and returns the tarball paths keyed by package name. */
 export function packAll(destination = mkdtempSync(join(tmpdir(), "plex-pack-"))) {
+  mkdirSync(destination, { recursive: true });
   const tarballs = {};
   for (const pkg of publishable) {
     const before = new Set(readdirSync(destination));

@@ -1,10 +1,11 @@
 // Installs the packed tarballs with plain npm into an empty folder (no workspace, no pnpm) and runs the root README
 // example from ESM and from CommonJS against the demo Plex on a local node:http server: what a user gets from
 // `npm i @plex/auth`, not what the monorepo links together.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { DEMO_ACCOUNTS, DEMO_TOKENS } from "@plex/demo-plex";
 import { startDemoPlexServer } from "@plex/demo-plex/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,8 +103,9 @@ describe("packed tarballs installed with npm into an empty folder", () => {
   });
 
   for (const file of ["example.mjs", "example.cjs"]) {
-    it(`run the README example from ${file.endsWith(".mjs") ? "ESM" : "CommonJS"}`, () => {
-      const output = execFileSync("node", [file], {
+    // Asynchronous on purpose: the demo server lives in this process and must keep answering while node runs.
+    it(`run the README example from ${file.endsWith(".mjs") ? "ESM" : "CommonJS"}`, async () => {
+      const { stdout: output } = await promisify(execFile)("node", [file], {
         cwd: join(folder, "app"),
         encoding: "utf8",
         env: {
