@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { bool, num } from "./internal/coerce.js";
+import { bool, num, strictBool } from "./internal/coerce.js";
 import { listOrEmpty } from "./internal/lists.js";
 import { nonEmpty, stringThat } from "./internal/strings.js";
 
@@ -12,7 +12,7 @@ export const GetSourceConnectionInformationRequestSchema = /* @__PURE__ */ z.obj
     "source is required",
   ),
   /** Force refresh. */
-  refresh: z.optional(z.boolean()),
+  refresh: z.optional(strictBool),
 });
 export type GetSourceConnectionInformationRequest = z.output<
   typeof GetSourceConnectionInformationRequestSchema
