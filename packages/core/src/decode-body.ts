@@ -26,21 +26,8 @@ let xmlParser: Promise<XmlParse> | undefined;
 // Loaded on the first XML answer only (parser and converter both), so a JSON-only bundle
 // that splits chunks never contains them.
 function loadXmlParser(): Promise<XmlParse> {
-  xmlParser ??= Promise.all([import("fast-xml-parser"), import("./internal/xml-to-json")]).then(
-    ([{ XMLParser }, { xmlToJson }]) => {
-      const parser = new XMLParser({
-        preserveOrder: true,
-        ignoreAttributes: false,
-        attributeNamePrefix: "",
-        parseTagValue: false,
-        parseAttributeValue: false,
-        trimValues: true,
-        htmlEntities: false,
-        ignoreDeclaration: true,
-        ignorePiTags: true,
-      });
-      return (text: string) => xmlToJson(parser.parse(text, true));
-    },
+  xmlParser ??= import("./internal/parse-xml").then(
+    (module) => module.parseXml,
     (error: unknown) => {
       xmlParser = undefined; // a failed chunk load (offline browser) may succeed next time
       throw error;
