@@ -1,15 +1,14 @@
 // Installs the packed tarballs with plain npm into an empty folder (no workspace, no pnpm) and runs the root README
 // example from ESM and from CommonJS against the demo Plex on a local node:http server: what a user gets from
 // `npm i @plex/auth`, not what the monorepo links together.
-import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFile } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { DEMO_ACCOUNTS, DEMO_TOKENS } from "@plex/demo-plex";
 import { startDemoPlexServer } from "@plex/demo-plex/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packAll } from "../lib/pack.mjs";
+import { type InstalledTarballs, installTarballs } from "./support/install-tarballs.js";
 
 const example = (load: string) => `${load}
 async function main() {
@@ -44,36 +43,20 @@ async function main() {
 main().catch((error) => { console.error(error); process.exit(1); });
 `;
 
-let folder: string;
+let install: InstalledTarballs;
 let server: Awaited<ReturnType<typeof startDemoPlexServer>>;
 
 beforeAll(async () => {
   server = await startDemoPlexServer({ host: "127.0.0.1", port: 0 });
-  folder = mkdtempSync(join(tmpdir(), "plex-install-"));
-  const { tarballs } = packAll(join(folder, "tarballs"));
-  const app = join(folder, "app");
-  execFileSync("mkdir", ["-p", app]);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true }));
-  execFileSync(
-    "npm",
-    [
-      "install",
-      "--no-audit",
-      "--no-fund",
-      "--ignore-scripts",
-      "--loglevel=error",
-      ...Object.values(tarballs),
-    ],
-    { cwd: app, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  install = installTarballs();
   writeFileSync(
-    join(app, "example.mjs"),
+    join(install.app, "example.mjs"),
     example(
       'import { PlexAPI, createPlexClient, PlexUnauthorizedError } from "@plex/auth";\nimport { UserPlexAccountSchema } from "@plex/models";',
     ),
   );
   writeFileSync(
-    join(app, "example.cjs"),
+    join(install.app, "example.cjs"),
     example(
       'const { PlexAPI, createPlexClient, PlexUnauthorizedError } = require("@plex/auth");\nconst { UserPlexAccountSchema } = require("@plex/models");',
     ),
@@ -82,22 +65,22 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  if (folder) rmSync(folder, { recursive: true, force: true });
+  install?.remove();
 });
 
 describe("packed tarballs installed with npm into an empty folder", () => {
   it("bring only zod (and core's lazily loaded XML parser) from the registry", () => {
-    const lock = JSON.parse(readFileSync(join(folder, "app", "package-lock.json"), "utf8"));
+    const lock = JSON.parse(readFileSync(join(install.app, "package-lock.json"), "utf8"));
     const installed = Object.keys(lock.packages)
       .filter((path) => path.startsWith("node_modules/") && !path.slice(13).includes("node_modules/"))
       .map((path) => path.slice(13));
     expect(installed).toContain("zod");
     expect(installed).toEqual(expect.arrayContaining(["@plex/models", "@plex/core", "@plex/auth"]));
     const models = JSON.parse(
-      readFileSync(join(folder, "app/node_modules/@plex/models/package.json"), "utf8"),
+      readFileSync(join(install.app, "node_modules/@plex/models/package.json"), "utf8"),
     );
     expect(Object.keys(models.dependencies)).toEqual(["zod"]);
-    const auth = JSON.parse(readFileSync(join(folder, "app/node_modules/@plex/auth/package.json"), "utf8"));
+    const auth = JSON.parse(readFileSync(join(install.app, "node_modules/@plex/auth/package.json"), "utf8"));
     // workspace:^ must have been rewritten into a real semver range by pnpm pack.
     expect(auth.dependencies["@plex/core"]).toMatch(/^\^\d+\.\d+\.\d+$/);
   });
@@ -106,7 +89,7 @@ describe("packed tarballs installed with npm into an empty folder", () => {
     // Asynchronous on purpose: the demo server lives in this process and must keep answering while node runs.
     it(`run the README example from ${file.endsWith(".mjs") ? "ESM" : "CommonJS"}`, async () => {
       const { stdout: output } = await promisify(execFile)("node", [file], {
-        cwd: join(folder, "app"),
+        cwd: install.app,
         encoding: "utf8",
         env: {
           ...process.env,
