@@ -10,25 +10,31 @@ export interface PlexErrorEntry {
   status?: number;
 }
 
+export interface PlexIssue {
+  path: readonly PropertyKey[];
+  message: string;
+  code?: string;
+}
+
 // A registry-wide symbol, so two installed copies of @plex/core recognise each other's errors.
 const MARKER: unique symbol = Symbol.for("plex.error");
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 type ErrorClass = abstract new (...args: never[]) => PlexError;
 
-function kindsOf(target: unknown): string[] {
-  const kinds: string[] = [];
-  let current = target;
-  while (typeof current === "function" && current !== Error) {
-    if (Object.hasOwn(current, "kind")) kinds.push((current as unknown as { kind: string }).kind);
-    current = Object.getPrototypeOf(current);
-  }
-  return kinds;
+/** A non-enumerable own property: kept out of JSON, spreads and inspect's field list. */
+function hide(target: object, key: PropertyKey, value: unknown): void {
+  Object.defineProperty(target, key, { value, configurable: true, writable: true });
 }
+
+const frozenList = <T>(list: readonly T[] | undefined): readonly T[] => Object.freeze([...(list ?? [])]);
 
 /**
  * Root of every error this SDK throws. `instanceof` works across two installed copies of the
  * package because it checks a `Symbol.for` marker rather than the prototype chain.
+ *
+ * Subclasses declare their fields (`declare`) and pass them up: this one constructor assigns
+ * them, so each class adds no constructor code of its own beyond what it computes.
  */
 export class PlexError extends Error {
   static readonly kind: string = "PlexError";
@@ -36,21 +42,23 @@ export class PlexError extends Error {
   /** True when sending the same request again may succeed (drives the retry loop). */
   readonly isRetryable: boolean = false;
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    Object.defineProperty(this, MARKER, { value: Object.freeze(kindsOf(new.target)), enumerable: false });
-    Object.defineProperty(this, "name", {
-      value: (new.target as unknown as { kind: string }).kind,
-      enumerable: false,
-      configurable: true,
-      writable: true,
-    });
+  /** `options` holds `cause` and the subclass's own fields, assigned as enumerable properties. */
+  constructor(message: string, options?: { cause?: unknown; [field: string]: unknown }) {
+    const { cause, ...fields } = options ?? {};
+    super(message, cause === undefined ? undefined : { cause });
+    // The kinds of this class and its ancestors, most specific first: `name` and the marker.
+    const kinds: string[] = [];
+    for (let type: object = new.target; type !== Error; type = Object.getPrototypeOf(type)) {
+      if (Object.hasOwn(type, "kind")) kinds.push((type as unknown as { kind: string }).kind);
+    }
+    hide(this, MARKER, Object.freeze(kinds));
+    hide(this, "name", kinds[0]);
+    Object.assign(this, fields);
   }
 
   /** Works with errors from any installed copy of @plex/core. */
   static isInstance<T extends ErrorClass>(this: T, value: unknown): value is InstanceType<T> {
-    if (typeof value !== "object" || value === null) return false;
-    const kinds = (value as { [MARKER]?: unknown })[MARKER];
+    const kinds = (value as { [MARKER]?: unknown } | null)?.[MARKER];
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the check was called on
     return Array.isArray(kinds) && kinds.includes((this as unknown as { kind: string }).kind);
   }
@@ -74,8 +82,7 @@ export class PlexError extends Error {
 
   // util.inspect calls this in Node; defined without importing node:util so bundles stay portable.
   [INSPECT](): string {
-    const fields = this.toJSON();
-    const { name: _name, message: _message, ...rest } = fields;
+    const { name: _name, message: _message, ...rest } = this.toJSON();
     return `${this.stack ?? `${this.name}: ${this.message}`} ${JSON.stringify(rest)}`;
   }
 }
@@ -97,25 +104,26 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** Plex answered outside 2xx. `message` is Plex's own message when it sent one. */
 export class PlexAPIError extends PlexError {
   static override readonly kind: string = "PlexAPIError";
-  readonly statusCode: number;
+  declare readonly statusCode: number;
   /** The first Plex error code (e.g. 1001), when Plex sent one. */
-  readonly code: number | undefined;
-  readonly plexErrors: readonly PlexErrorEntry[];
+  declare readonly code: number | undefined;
+  declare readonly plexErrors: readonly PlexErrorEntry[];
   /** The response body, redacted and truncated. */
-  readonly body: string;
-  readonly headers: Headers;
+  declare readonly body: string;
+  declare readonly headers: Headers;
   declare readonly rawResponse: Response | undefined;
   override readonly isRetryable: boolean;
 
-  constructor(init: PlexAPIErrorInit) {
-    super(init.message);
-    this.statusCode = init.statusCode;
-    this.code = init.code;
-    this.plexErrors = Object.freeze([...(init.plexErrors ?? [])]);
-    this.body = init.body ?? "";
-    this.headers = init.headers ?? new Headers();
+  constructor({ message, rawResponse, retryAfterMs: _, ...init }: PlexAPIErrorInit) {
+    super(message, {
+      ...init,
+      code: init.code,
+      plexErrors: frozenList(init.plexErrors),
+      body: init.body ?? "",
+      headers: init.headers ?? new Headers(),
+    });
     // Not enumerable: keeps the raw response out of inspect and structured-clone output.
-    Object.defineProperty(this, "rawResponse", { value: init.rawResponse, enumerable: false });
+    hide(this, "rawResponse", rawResponse);
     this.isRetryable = RETRYABLE_STATUS.has(init.statusCode);
   }
 }
@@ -147,11 +155,10 @@ export class PlexRateLimitError extends PlexAPIError {
 export class PlexConnectionError extends PlexError {
   static override readonly kind: string = "PlexConnectionError";
   override readonly isRetryable: boolean = true;
-  readonly host: string;
+  declare readonly host: string;
 
   constructor(message: string, options: { host: string; cause?: unknown }) {
     super(message, options);
-    this.host = options.host;
   }
 }
 
@@ -159,11 +166,10 @@ export class PlexConnectionError extends PlexError {
 export class PlexTimeoutError extends PlexError {
   static override readonly kind: string = "PlexTimeoutError";
   override readonly isRetryable: boolean = true;
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(message: string, options: { timeoutMs: number }) {
-    super(message);
-    this.timeoutMs = options.timeoutMs;
+    super(message, options);
   }
 }
 
@@ -172,36 +178,27 @@ export class PlexAbortError extends PlexError {
   static override readonly kind: string = "PlexAbortError";
 }
 
-export interface PlexIssue {
-  path: readonly PropertyKey[];
-  message: string;
-  code?: string;
-}
-
 /** The answer could not be decoded or does not match the operation's schema. */
 export class PlexValidationError extends PlexError {
   static override readonly kind: string = "PlexValidationError";
-  readonly issues: readonly PlexIssue[];
+  declare readonly issues: readonly PlexIssue[];
   /** The decoded (or raw text) value, with secrets redacted. */
-  readonly rawValue: unknown;
+  declare readonly rawValue: unknown;
 
   constructor(
     message: string,
     options: { issues?: readonly PlexIssue[]; rawValue?: unknown; cause?: unknown },
   ) {
-    super(message, options);
-    this.issues = Object.freeze([...(options.issues ?? [])]);
-    this.rawValue = options.rawValue;
+    super(message, { rawValue: undefined, ...options, issues: frozenList(options.issues) });
   }
 }
 
 /** Bad input caught before anything was sent. */
 export class PlexInvalidRequestError extends PlexError {
   static override readonly kind: string = "PlexInvalidRequestError";
-  readonly issues: readonly PlexIssue[];
+  declare readonly issues: readonly PlexIssue[];
 
   constructor(message: string, options?: { issues?: readonly PlexIssue[] }) {
-    super(message);
-    this.issues = Object.freeze([...(options?.issues ?? [])]);
+    super(message, { issues: frozenList(options?.issues) });
   }
 }
