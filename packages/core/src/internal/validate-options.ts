@@ -43,39 +43,41 @@ export function checkHeaderValue(what: string, value: unknown): string {
 export function checkHeaders(what: string, headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
   if (typeof headers !== "object" || headers === null || Array.isArray(headers)) {
-    fail(`${what} must be an object of header names to string values`);
+    fail(`${what} must be an object of header names to values`);
   }
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!HEADER_NAME.test(name)) fail(`${what}: "${name}" is not a valid header name`);
-    out[name] = checkHeaderValue(`${what}["${name}"]`, value);
+    const where = `${what}["${name}"]`;
+    if (!HEADER_NAME.test(name)) fail(`${where} is not a valid header name`);
+    out[name] = checkHeaderValue(where, value);
   }
   return out;
 }
 
 export function checkBaseUrl(what: string, value: unknown): string {
-  if (typeof value !== "string" || value.trim() === "") fail(`${what} must be a non-empty URL string`);
-  let url: URL;
+  let url: URL | undefined;
   try {
-    url = new URL(value);
+    url = new URL(value as string);
   } catch {
-    return fail(`${what} is not a valid absolute URL`);
+    // fall through: reported below with the other "not a URL" cases
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    fail(`${what} must use http: or https:, got ${url.protocol}`);
-  }
+  if (typeof value !== "string" || !url) return fail(`${what} is not a valid absolute URL`);
+  if (!/^https?:$/.test(url.protocol)) fail(`${what} must use http: or https:, got ${url.protocol}`);
   if (url.hash) fail(`${what} must not contain a #fragment`);
   for (const key of url.searchParams.keys()) {
     // The token travels only in the X-Plex-Token header, where it is redacted and origin-checked.
-    if (isSecretName(key)) fail(`${what} must not carry ${key} in its query: use the accessToken option`);
+    if (isSecretName(key)) fail(`${what} must not carry ${key}: use the accessToken option`);
   }
   return value;
 }
 
+const isNumber = (value: unknown, min: number): value is number =>
+  typeof value === "number" && value >= min && value <= MAX_TIMER_MS;
+
 export function checkTimeout(what: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > MAX_TIMER_MS) {
-    fail(`${what} must be a positive number of milliseconds (at most ${MAX_TIMER_MS})`);
-  }
+  // 0 is refused: it would time out at once.
+  if (!isNumber(value, Number.MIN_VALUE))
+    fail(`${what} must be a positive number of ms, at most ${MAX_TIMER_MS}`);
   return value;
 }
 
@@ -87,7 +89,7 @@ export function resolveRetry(what: string, value: false | RetryOptions | undefin
   for (const key of Object.keys(DEFAULT_RETRY) as (keyof ResolvedRetry)[]) {
     const item = value[key];
     if (item === undefined) continue;
-    if (typeof item !== "number" || !Number.isFinite(item) || item < 0) {
+    if (typeof item !== "number" || !(item >= 0) || item === Infinity) {
       fail(`${what}.${key} must be a non-negative number`);
     }
     out[key] = key === "maxRetries" ? Math.floor(item) : Math.min(item, MAX_TIMER_MS);
@@ -97,33 +99,28 @@ export function resolveRetry(what: string, value: false | RetryOptions | undefin
 
 /** Fail fast with a readable message: a bad option should never surface as a confusing network error. */
 export function validateOptions(options: PlexClientOptions): void {
-  if (typeof options !== "object" || options === null) fail("createPlexClient needs an options object");
-  const id = options.clientIdentifier;
-  if (typeof id !== "string" || id.trim() === "") {
-    fail(
-      "clientIdentifier is required: a stable, unique id for this install (plex.tv rejects requests without it)",
-    );
+  const id = options?.clientIdentifier;
+  if (typeof id !== "string" || !id.trim()) {
+    fail("clientIdentifier is required: a stable id for this install (plex.tv refuses requests without one)");
   }
   for (const field of Object.keys(IDENTITY_HEADERS) as (keyof typeof IDENTITY_HEADERS)[]) {
     if (options[field] !== undefined) checkHeaderValue(field, options[field]);
   }
-  const token = options.accessToken;
+  const { accessToken: token, fetch, middleware, logger } = options;
   if (token !== undefined && typeof token !== "function") {
-    if (typeof token !== "string" || token === "")
-      fail("accessToken must be a non-empty string or a function");
+    if (typeof token !== "string" || !token) fail("accessToken must be a non-empty string or a function");
     checkHeaderValue("accessToken", token);
   }
   if (options.serverURL !== undefined) checkBaseUrl("serverURL", options.serverURL);
   if (options.plexTvURL !== undefined) checkBaseUrl("plexTvURL", options.plexTvURL);
   if (options.timeoutMs !== undefined) checkTimeout("timeoutMs", options.timeoutMs);
   resolveRetry("retry", options.retry);
-  if (options.fetch !== undefined && typeof options.fetch !== "function") fail("fetch must be a function");
-  if (options.middleware !== undefined) {
-    if (!Array.isArray(options.middleware) || options.middleware.some((m) => typeof m !== "function")) {
-      fail("middleware must be an array of functions (request, next) => Promise<Response>");
-    }
+  if (fetch !== undefined && typeof fetch !== "function") fail("fetch must be a function");
+  if (
+    middleware !== undefined &&
+    !(Array.isArray(middleware) && middleware.every((m) => typeof m === "function"))
+  ) {
+    fail("middleware must be an array of functions");
   }
-  if (options.logger !== undefined && typeof options.logger?.debug !== "function") {
-    fail("logger must have a debug(message, details) method");
-  }
+  if (logger !== undefined && typeof logger?.debug !== "function") fail("logger must have a debug method");
 }
