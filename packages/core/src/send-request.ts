@@ -33,21 +33,19 @@ export interface ClientState {
 const METHODS = new Set(["GET", "POST", "PUT", "DELETE"]);
 
 function checkSpec(spec: RequestSpec<unknown>): void {
-  if (typeof spec !== "object" || spec === null)
-    throw new PlexInvalidRequestError("request spec must be an object");
-  if (!METHODS.has(spec.method))
-    throw new PlexInvalidRequestError(`Unsupported method ${String(spec.method)}`);
-  if (spec.server !== "pms" && spec.server !== "plextv") {
-    throw new PlexInvalidRequestError(`server must be "pms" or "plextv"`);
-  }
-  if (typeof spec.path !== "string") throw new PlexInvalidRequestError("path must be a string");
-  if (
-    typeof spec.responseSchema !== "object" ||
-    spec.responseSchema === null ||
-    !("_zod" in spec.responseSchema)
-  ) {
-    throw new PlexInvalidRequestError("responseSchema must be a zod schema");
-  }
+  const problem =
+    typeof spec !== "object" || spec === null
+      ? "it must be an object"
+      : !METHODS.has(spec.method)
+        ? `method ${String(spec.method)} is not supported`
+        : spec.server !== "pms" && spec.server !== "plextv"
+          ? 'server must be "pms" or "plextv"'
+          : typeof spec.path !== "string"
+            ? "path must be a string"
+            : !(spec.responseSchema as { _zod?: unknown } | null)?._zod
+              ? "responseSchema must be a zod schema"
+              : "";
+  if (problem) throw new PlexInvalidRequestError(`Invalid request spec: ${problem}`);
 }
 
 function baseUrlFor(
@@ -61,7 +59,7 @@ function baseUrlFor(
   const server = state.settings.serverURL;
   if (server === undefined) {
     throw new PlexInvalidRequestError(
-      `${operation} talks to a Plex Media Server: set serverURL on the client or pass it in the call options`,
+      `${operation} talks to a Plex Media Server: set serverURL on the client or in the call options`,
     );
   }
   return server;

@@ -10,12 +10,6 @@ export function compose(list: readonly Middleware[], terminal: Next): Next {
   return list.reduceRight<Next>((next, middleware) => (request) => middleware(request, next), terminal);
 }
 
-function withHeader(request: Request, name: string, value: string): Request {
-  const headers = new Headers(request.headers);
-  headers.set(name, value);
-  return new Request(request, { headers });
-}
-
 /**
  * Adds `X-Plex-Token`. The token function runs on every attempt so a refreshed token is used;
  * `onToken` lets the caller scrub the resolved value from any error text.
@@ -34,39 +28,37 @@ export function authMiddleware(token: AccessToken, onToken: (value: string) => v
     }
     onToken(value);
     checkHeaderValue("accessToken", value);
-    return next(withHeader(request, "X-Plex-Token", value));
+    const headers = new Headers(request.headers);
+    headers.set("X-Plex-Token", value);
+    return next(new Request(request, { headers }));
   };
 }
 
 /** Debug lines for each attempt; URLs and headers pass through redaction first. */
 export function loggingMiddleware(target: Logger, operation: string | undefined): Middleware {
-  // A throwing logger must not turn a good answer into an error.
-  const logger = {
-    debug: (message: string, details: Record<string, unknown>) => safeDebug(target, message, details),
-  };
   return async (request, next) => {
     const started = Date.now();
-    logger.debug("plex request", {
-      operation,
-      method: request.method,
-      url: redactUrl(request.url),
-      headers: redactHeaders(request.headers),
-    });
+    // A throwing logger must not turn a good answer into an error (safeDebug swallows it).
+    const log = (message: string, details: Record<string, unknown>, timed = true) =>
+      safeDebug(target, message, {
+        operation,
+        ...details,
+        ...(timed && { durationMs: Date.now() - started }),
+      });
+    log(
+      "plex request",
+      { method: request.method, url: redactUrl(request.url), headers: redactHeaders(request.headers) },
+      false,
+    );
     try {
       const response = await next(request);
-      logger.debug("plex response", {
-        operation,
+      log("plex response", {
         status: response.status,
         contentType: response.headers.get("content-type") ?? "",
-        durationMs: Date.now() - started,
       });
       return response;
     } catch (error) {
-      logger.debug("plex request failed", {
-        operation,
-        error: (error as Error)?.name ?? "Error",
-        durationMs: Date.now() - started,
-      });
+      log("plex request failed", { error: (error as Error)?.name ?? "Error" });
       throw error;
     }
   };
@@ -87,15 +79,6 @@ export function safeDebug(
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export const MAX_REDIRECTS = 5;
 
-function redirectError(response: Response, message: string): PlexAPIError {
-  return new PlexAPIError({
-    message,
-    statusCode: response.status,
-    headers: response.headers,
-    rawResponse: response,
-  });
-}
-
 /**
  * fetch would follow redirects itself and carry `X-Plex-Token` along, to any host. Instead every
  * request goes out with `redirect: "manual"`; we follow same-origin redirects (at most 5) and
@@ -110,51 +93,41 @@ export const redirectGuard: Middleware = async (first, next) => {
     // User middleware may have rebuilt the request without it: fetch must never follow on its own.
     const manual = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });
     const response = await next(manual);
+    const { status } = response;
+    const refuse = (message: string) =>
+      new PlexAPIError({ message, statusCode: status, headers: response.headers, rawResponse: response });
     if (response.type === "opaqueredirect") {
-      throw redirectError(
-        response,
-        "Plex answered with a redirect that this runtime does not expose; not followed",
-      );
+      throw refuse("Plex answered with a redirect this runtime hides; not followed");
     }
     const location = response.headers.get("location");
-    if (!REDIRECTS.has(response.status) || !location) return response;
+    if (!REDIRECTS.has(status) || !location) return response;
     let target: URL;
     try {
       target = new URL(location, request.url);
     } catch {
-      throw redirectError(response, `Plex answered ${response.status} with an invalid Location header`);
-    }
-    const from = new URL(request.url);
-    if (target.origin !== from.origin) {
-      await response.body?.cancel();
-      throw redirectError(
-        response,
-        `Refused a redirect from ${from.origin} to another origin (${target.origin}): the token is never sent ` +
-          "across origins. Use that address as the base URL if you trust it.",
-      );
-    }
-    if (hop >= MAX_REDIRECTS) {
-      await response.body?.cancel();
-      throw redirectError(response, `Stopped after ${MAX_REDIRECTS} redirects`);
+      throw refuse(`Plex answered ${status} with an invalid Location header`);
     }
     await response.body?.cancel();
-    const toGet =
-      response.status === 303 ||
-      ((response.status === 301 || response.status === 302) && replay.method === "POST");
+    const from = new URL(request.url).origin;
+    if (target.origin !== from) {
+      throw refuse(
+        `Refused a redirect from ${from} to another origin (${target.origin}), which would see the token: use it as the base URL if you trust it`,
+      );
+    }
+    if (hop >= MAX_REDIRECTS) throw refuse(`Stopped after ${MAX_REDIRECTS} redirects`);
+    // 303, and 301/302 after a POST, become a GET without body; 307/308 resend method and body.
+    const toGet = status === 303 || (status < 303 && replay.method === "POST");
+    const headers = new Headers(replay.headers);
     if (toGet) {
-      const headers = new Headers(replay.headers);
       headers.delete("content-type");
       headers.delete("content-length");
-      request = new Request(target, { method: "GET", headers, signal: replay.signal, redirect: "manual" });
-    } else {
-      const body = replay.body ? await replay.arrayBuffer() : undefined;
-      const init = {
-        method: replay.method,
-        headers: replay.headers,
-        signal: replay.signal,
-        redirect: "manual" as const,
-      };
-      request = new Request(target, body === undefined ? init : { ...init, body });
     }
+    request = new Request(target, {
+      method: toGet ? "GET" : replay.method,
+      headers,
+      signal: replay.signal,
+      redirect: "manual",
+      body: toGet || !replay.body ? undefined : await replay.arrayBuffer(),
+    });
   }
 };
