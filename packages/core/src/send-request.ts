@@ -7,10 +7,20 @@ import {
   PlexTimeoutError,
 } from "./errors";
 import { buildUrl, encodeBody } from "./internal/build-request";
-import { authMiddleware, compose, loggingMiddleware, redirectGuard, safeDebug } from "./internal/middleware";
+import {
+  authMiddleware,
+  compose,
+  followRedirect,
+  isRedirect,
+  loggingMiddleware,
+  redirectGuard,
+  resolveToken,
+  safeDebug,
+} from "./internal/middleware";
 import {
   checkBaseUrl,
   checkHeaders,
+  checkHeaderValue,
   checkTimeout,
   DEFAULT_PLEX_TV_URL,
   type ResolvedRetry,
@@ -20,7 +30,14 @@ import { validateResponse } from "./internal/validate-response";
 import { toApiError } from "./map-error";
 import { isSecretName, redactText } from "./redact";
 import { withRetry } from "./retry";
-import type { Middleware, PlexClientOptions, PlexResponse, RequestOptions, RequestSpec } from "./types";
+import type {
+  AccessToken,
+  Middleware,
+  PlexClientOptions,
+  PlexResponse,
+  RequestOptions,
+  RequestSpec,
+} from "./types";
 
 /** What a client computed once at construction. */
 export interface ClientState {
@@ -101,6 +118,35 @@ function describeCause(error: unknown): string {
   return [code, message].filter(Boolean).join(": ") || "network error";
 }
 
+type DirectInit = RequestInit & { headers: Headers; signal: AbortSignal; redirect: "manual" };
+
+/**
+ * The path without middleware: the same steps as auth → redirect guard → fetch, with no `Request`
+ * objects (fetch builds its own). A redirect rebuilds the request and follows the guard's rules.
+ */
+async function sendDirect(
+  href: string,
+  init: DirectInit,
+  token: AccessToken | undefined,
+  secrets: (string | undefined)[],
+  fetchOf: () => typeof globalThis.fetch,
+  next: (request: Request) => Promise<Response>,
+): Promise<Response> {
+  if (token !== undefined) {
+    let value: string;
+    // A string token was checked (and listed in secrets) when the client was created.
+    if (typeof token === "string") value = token;
+    else {
+      value = await resolveToken(token);
+      secrets.push(value);
+      checkHeaderValue("accessToken", value);
+    }
+    init.headers.set("X-Plex-Token", value);
+  }
+  const response = await fetchOf()(href, init);
+  return isRedirect(response) ? followRedirect(new Request(href, init), response, next) : response;
+}
+
 /** Sends one typed request: validation, middleware, retries, decoding and error mapping. */
 export async function sendRequest<T>(
   state: ClientState,
@@ -131,13 +177,22 @@ export async function sendRequest<T>(
     typeof token === "string" ? token : undefined,
     ...bodySecrets(spec.body),
   ];
-  const chain: Middleware[] = [...(settings.middleware ?? [])];
-  if (settings.logger) chain.push(loggingMiddleware(settings.logger, operation));
-  if (spec.auth && token !== undefined) chain.push(authMiddleware(token, (value) => secrets.push(value)));
-  chain.push(redirectGuard);
-  const send = compose(chain, (request) => (settings.fetch ?? globalThis.fetch)(request));
+  const fetchOf = () => settings.fetch ?? globalThis.fetch;
+  const terminal = (request: Request) => fetchOf()(request);
+  // Without user middleware or a logger nothing needs to see a Request: fetch gets url + init
+  // directly, the token already in the headers (see sendDirect).
+  const direct = settings.logger === undefined && !settings.middleware?.length;
+  let send = terminal;
+  if (!direct) {
+    const chain: Middleware[] = [...(settings.middleware ?? [])];
+    if (settings.logger) chain.push(loggingMiddleware(settings.logger, operation));
+    if (spec.auth && token !== undefined) chain.push(authMiddleware(token, (value) => secrets.push(value)));
+    chain.push(redirectGuard);
+    send = compose(chain, terminal);
+  }
+  const href = url.href;
 
-  const attempt = async (): Promise<PlexResponse<T>> => {
+  const attempt = async (attemptNumber: number): Promise<PlexResponse<T>> => {
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -154,14 +209,19 @@ export async function sendRequest<T>(
         promise.then(resolve, reject);
       });
     try {
-      const request = new Request(url, {
+      const init: DirectInit = {
         method: spec.method,
-        headers,
+        // A retry gets its own copy: a fetch stub may keep what it was given.
+        headers: attemptNumber === 0 ? headers : new Headers(headers),
         signal: controller.signal,
         redirect: "manual",
         ...(body ? { body: body.body } : {}),
-      });
-      const response = await guard(send(request));
+      };
+      const response = await guard(
+        direct
+          ? sendDirect(href, init, spec.auth ? token : undefined, secrets, fetchOf, terminal)
+          : send(new Request(href, init)),
+      );
       const text = await guard(response.text());
       if (!response.ok) throw await toApiError(response, text, { secrets });
       const contentType = response.headers.get("content-type") ?? "";

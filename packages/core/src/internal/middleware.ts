@@ -11,21 +11,27 @@ export function compose(list: readonly Middleware[], terminal: Next): Next {
 }
 
 /**
- * Adds `X-Plex-Token`. The token function runs on every attempt so a refreshed token is used;
- * `onToken` lets the caller scrub the resolved value from any error text.
+ * The token for one attempt. A function runs on every attempt so a refreshed token is used; what it
+ * returns is checked like the option itself.
  */
+export async function resolveToken(token: AccessToken): Promise<string> {
+  let value: unknown;
+  try {
+    value = typeof token === "function" ? await token() : token;
+  } catch {
+    // Its message could hold anything (even the old token), so only say that it failed.
+    throw new PlexInvalidRequestError("The accessToken function threw instead of returning a token");
+  }
+  if (typeof value !== "string" || value === "") {
+    throw new PlexInvalidRequestError("accessToken function must return a non-empty string");
+  }
+  return value;
+}
+
+/** Adds `X-Plex-Token`; `onToken` lets the caller scrub the resolved value from any error text. */
 export function authMiddleware(token: AccessToken, onToken: (value: string) => void): Middleware {
   return async (request, next) => {
-    let value: unknown;
-    try {
-      value = typeof token === "function" ? await token() : token;
-    } catch {
-      // Its message could hold anything (even the old token), so only say that it failed.
-      throw new PlexInvalidRequestError("The accessToken function threw instead of returning a token");
-    }
-    if (typeof value !== "string" || value === "") {
-      throw new PlexInvalidRequestError("accessToken function must return a non-empty string");
-    }
+    const value = await resolveToken(token);
     onToken(value);
     checkHeaderValue("accessToken", value);
     const headers = new Headers(request.headers);
@@ -79,55 +85,82 @@ export function safeDebug(
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 export const MAX_REDIRECTS = 5;
 
+/** True when an answer needs the redirect rules: a 3xx left to us, or a browser's opaque redirect. */
+export function isRedirect(response: Response): boolean {
+  return response.type === "opaqueredirect" || REDIRECTS.has(response.status);
+}
+
+/**
+ * The request to send after `response`, or `undefined` when `response` is the answer. Throws the
+ * `PlexAPIError` of a refused redirect. `sent` is what was sent, with its body unread (a 307/308
+ * sends it again).
+ */
+async function nextHop(sent: Request, response: Response, hop: number): Promise<Request | undefined> {
+  const { status } = response;
+  const refuse = (message: string) =>
+    new PlexAPIError({ message, statusCode: status, headers: response.headers, rawResponse: response });
+  if (response.type === "opaqueredirect") {
+    throw refuse("Plex answered with a redirect this runtime hides; not followed");
+  }
+  const location = response.headers.get("location");
+  if (!REDIRECTS.has(status) || !location) return undefined;
+  let target: URL;
+  try {
+    target = new URL(location, sent.url);
+  } catch {
+    throw refuse(`Plex answered ${status} with an invalid Location header`);
+  }
+  await response.body?.cancel();
+  const from = new URL(sent.url).origin;
+  if (target.origin !== from) {
+    throw refuse(
+      `Refused a redirect from ${from} to another origin (${target.origin}), which would see the token: use it as the base URL if you trust it`,
+    );
+  }
+  if (hop >= MAX_REDIRECTS) throw refuse(`Stopped after ${MAX_REDIRECTS} redirects`);
+  // 303, and 301/302 after a POST, become a GET without body; 307/308 resend method and body.
+  const toGet = status === 303 || (status < 303 && sent.method === "POST");
+  const headers = new Headers(sent.headers);
+  if (toGet) {
+    headers.delete("content-type");
+    headers.delete("content-length");
+  }
+  return new Request(target, {
+    method: toGet ? "GET" : sent.method,
+    headers,
+    signal: sent.signal,
+    redirect: "manual",
+    body: toGet || !sent.body ? undefined : await sent.arrayBuffer(),
+  });
+}
+
+async function follow(first: Request, next: Next, firstHop: number): Promise<Response> {
+  let request = first;
+  for (let hop = firstHop; ; hop++) {
+    // Keep a copy: sending consumes the body, and a 307/308 must send it again.
+    const replay = request.body ? request.clone() : request;
+    // User middleware may have rebuilt the request without it: fetch must never follow on its own.
+    const manual = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });
+    const response = await next(manual);
+    const target = await nextHop(replay, response, hop);
+    if (target === undefined) return response;
+    request = target;
+  }
+}
+
 /**
  * fetch would follow redirects itself and carry `X-Plex-Token` along, to any host. Instead every
  * request goes out with `redirect: "manual"`; we follow same-origin redirects (at most 5) and
  * refuse cross-origin ones with a `PlexAPIError`, so the token never reaches another origin.
  * Browsers hide the target of a manual redirect (an "opaqueredirect" response): that is refused too.
  */
-export const redirectGuard: Middleware = async (first, next) => {
-  let request = first;
-  for (let hop = 0; ; hop++) {
-    // Keep a copy: sending consumes the body, and a 307/308 must send it again.
-    const replay = request.body ? request.clone() : request;
-    // User middleware may have rebuilt the request without it: fetch must never follow on its own.
-    const manual = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });
-    const response = await next(manual);
-    const { status } = response;
-    const refuse = (message: string) =>
-      new PlexAPIError({ message, statusCode: status, headers: response.headers, rawResponse: response });
-    if (response.type === "opaqueredirect") {
-      throw refuse("Plex answered with a redirect this runtime hides; not followed");
-    }
-    const location = response.headers.get("location");
-    if (!REDIRECTS.has(status) || !location) return response;
-    let target: URL;
-    try {
-      target = new URL(location, request.url);
-    } catch {
-      throw refuse(`Plex answered ${status} with an invalid Location header`);
-    }
-    await response.body?.cancel();
-    const from = new URL(request.url).origin;
-    if (target.origin !== from) {
-      throw refuse(
-        `Refused a redirect from ${from} to another origin (${target.origin}), which would see the token: use it as the base URL if you trust it`,
-      );
-    }
-    if (hop >= MAX_REDIRECTS) throw refuse(`Stopped after ${MAX_REDIRECTS} redirects`);
-    // 303, and 301/302 after a POST, become a GET without body; 307/308 resend method and body.
-    const toGet = status === 303 || (status < 303 && replay.method === "POST");
-    const headers = new Headers(replay.headers);
-    if (toGet) {
-      headers.delete("content-type");
-      headers.delete("content-length");
-    }
-    request = new Request(target, {
-      method: toGet ? "GET" : replay.method,
-      headers,
-      signal: replay.signal,
-      redirect: "manual",
-      body: toGet || !replay.body ? undefined : await replay.arrayBuffer(),
-    });
-  }
-};
+export const redirectGuard: Middleware = (first, next) => follow(first, next, 0);
+
+/**
+ * The same rules for an answer to a request that went out without a `Request` object (the direct
+ * path, sent with `redirect: "manual"`): `sent` rebuilds that request, so only a redirect pays for it.
+ */
+export async function followRedirect(sent: Request, response: Response, next: Next): Promise<Response> {
+  const target = await nextHop(sent, response, 0);
+  return target === undefined ? response : follow(target, next, 1);
+}

@@ -8,7 +8,11 @@ export async function failure<E = Error>(promise: Promise<unknown>): Promise<E> 
   );
 }
 
-/** A fetch stub written against Request only (the client always passes a Request). */
+/**
+ * A fetch stub written against a Request. Like any fetch it accepts (input, init): without
+ * middleware the client calls fetch with url + init, with middleware it passes a Request.
+ */
 export function fetchStub(handler: (request: Request) => Response | Promise<Response>): typeof fetch {
-  return (async (input: Parameters<typeof fetch>[0]) => handler(input as Request)) as typeof fetch;
+  return (async (input: Parameters<typeof fetch>[0], init?: RequestInit) =>
+    handler(new Request(input, init))) as typeof fetch;
 }

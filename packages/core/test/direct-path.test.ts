@@ -1,0 +1,147 @@
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import * as z from "zod/mini";
+import {
+  createPlexClient,
+  type Middleware,
+  PlexAPIError,
+  type PlexClientOptions,
+  type RequestSpec,
+} from "../src/index";
+import { MAX_REDIRECTS } from "../src/internal/middleware";
+import { failure } from "./helpers/failure";
+
+// Without user middleware or a logger the client calls fetch with url + init instead of building
+// Request objects (it is cheaper). These tests pin that both paths send the same thing.
+const PLEX_TV = "https://plex.tv/api/v2";
+const TOKEN = "direct-path-token-3e9b";
+
+const server = setupServer();
+const seen: Request[] = [];
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  server.resetHandlers();
+  seen.length = 0;
+});
+afterAll(() => server.close());
+
+const options: PlexClientOptions = {
+  clientIdentifier: "direct-path-install-07",
+  product: "Direct Path",
+  accessToken: TOKEN,
+  retry: { initialDelayMs: 1, maxDelayMs: 2 },
+};
+const AnySchema = z.looseObject({});
+const signIn: RequestSpec<unknown> = {
+  method: "POST",
+  server: "plextv",
+  path: "/users/signin",
+  query: { flag: true },
+  body: { form: { login: "someone@example.com", password: "direct-path-password" } },
+  headers: { "X-Trace": "t-1" },
+  auth: true,
+  idempotent: false,
+  responseSchema: AnySchema,
+};
+
+async function describeSeen(request: Request) {
+  return {
+    method: request.method,
+    url: request.url,
+    headers: Object.fromEntries(request.headers),
+    body: await request.text(),
+  };
+}
+
+describe("the direct path (no middleware, no logger)", () => {
+  it("sends exactly what the middleware path sends", async () => {
+    server.use(
+      http.post(`${PLEX_TV}/users/signin`, ({ request }) => {
+        seen.push(request.clone());
+        return HttpResponse.json({ ok: 1 });
+      }),
+    );
+    const passThrough: Middleware = (request, next) => next(request);
+    const direct = await createPlexClient(options).request(signIn, { headers: { "X-Call": "c-1" } });
+    const wrapped = await createPlexClient({ ...options, middleware: [passThrough] }).request(signIn, {
+      headers: { "X-Call": "c-1" },
+    });
+    expect(direct.data).toEqual({ ok: 1 });
+    expect(wrapped.data).toEqual({ ok: 1 });
+    expect(seen).toHaveLength(2);
+    const [first, second] = [await describeSeen(seen[0]!), await describeSeen(seen[1]!)];
+    expect(first).toEqual(second);
+    expect(first.headers["x-plex-token"]).toBe(TOKEN);
+    expect(first.headers["x-trace"]).toBe("t-1");
+    expect(first.headers["content-type"]).toBe("application/x-www-form-urlencoded");
+  });
+
+  it("calls fetch with url + init: redirect manual, a signal and the token header", async () => {
+    const calls: [unknown, RequestInit | undefined][] = [];
+    const client = createPlexClient({
+      ...options,
+      fetch: async (input, init) => {
+        calls.push([input, init]);
+        return Response.json({});
+      },
+    });
+    await client.request({ ...signIn, method: "GET", body: undefined, query: undefined });
+    expect(calls).toHaveLength(1);
+    const [input, init] = calls[0]!;
+    expect(input).toBe(`${PLEX_TV}/users/signin`);
+    expect(init?.redirect).toBe("manual");
+    expect(init?.signal).toBeInstanceOf(AbortSignal);
+    expect(new Headers(init?.headers).get("x-plex-token")).toBe(TOKEN);
+  });
+
+  it("gives each attempt its own headers, with the token the function returned for it", async () => {
+    const tokens = ["direct-token-first-11", "direct-token-second-22"];
+    const kept: Headers[] = [];
+    const client = createPlexClient({
+      ...options,
+      accessToken: () => tokens.shift() ?? "direct-token-extra-33",
+      fetch: async (_input, init) => {
+        kept.push(init?.headers as Headers);
+        return kept.length === 1 ? new Response(null, { status: 503 }) : Response.json({});
+      },
+    });
+    await client.request({ ...signIn, method: "GET", body: undefined, idempotent: true });
+    expect(kept.map((headers) => headers.get("x-plex-token"))).toEqual([
+      "direct-token-first-11",
+      "direct-token-second-22",
+    ]);
+  });
+
+  it("follows same-origin redirects through fetch and stops after MAX_REDIRECTS", async () => {
+    const urls: string[] = [];
+    const client = createPlexClient({
+      ...options,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        urls.push(`${request.redirect} ${request.url} ${request.headers.get("x-plex-token")}`);
+        return new Response(null, { status: 302, headers: { location: `/hop${urls.length}` } });
+      },
+    });
+    const error = await failure<PlexAPIError>(client.request({ ...signIn, method: "GET", body: undefined }));
+    expect(error).toBeInstanceOf(PlexAPIError);
+    expect(error.message).toMatch(/Stopped after 5 redirects/);
+    expect(urls).toHaveLength(MAX_REDIRECTS + 1);
+    expect(urls[1]).toBe(`manual https://plex.tv/hop1 ${TOKEN}`);
+  });
+
+  it("refuses a redirect to another origin without calling fetch again", async () => {
+    let calls = 0;
+    const client = createPlexClient({
+      ...options,
+      fetch: async () => {
+        calls++;
+        return new Response(null, { status: 307, headers: { location: "https://elsewhere.test/x" } });
+      },
+    });
+    const error = await failure<PlexAPIError>(client.request({ ...signIn, method: "GET", body: undefined }));
+    expect(error.statusCode).toBe(307);
+    expect(error.message).toMatch(/another origin/);
+    expect(calls).toBe(1);
+  });
+});
