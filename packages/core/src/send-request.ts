@@ -195,17 +195,21 @@ export async function sendRequest<T>(
   const attempt = async (attemptNumber: number): Promise<PlexResponse<T>> => {
     const controller = new AbortController();
     let timedOut = false;
+    // Rejects the await in progress: an injected fetch (or its body) may ignore the signal.
+    let stop: ((reason: unknown) => void) | undefined;
+    const onAbort = () => {
+      controller.abort();
+      stop?.(controller.signal.reason);
+    };
     const timer = setTimeout(() => {
       timedOut = true;
-      controller.abort();
+      onAbort();
     }, timeoutMs);
-    const onAbort = () => controller.abort();
     signal?.addEventListener("abort", onAbort, { once: true });
-    // An injected fetch may ignore the signal: race every await against it as well.
     const guard = <V>(promise: Promise<V>): Promise<V> =>
       new Promise<V>((resolve, reject) => {
         if (controller.signal.aborted) reject(controller.signal.reason);
-        controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true });
+        stop = reject;
         promise.then(resolve, reject);
       });
     try {
