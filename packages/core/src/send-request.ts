@@ -6,7 +6,7 @@ import {
   PlexInvalidRequestError,
   PlexTimeoutError,
 } from "./errors";
-import { buildUrl, encodeBody } from "./internal/build-request";
+import { buildHref, encodeBody } from "./internal/build-request";
 import {
   authMiddleware,
   compose,
@@ -82,12 +82,20 @@ function baseUrlFor(
   return server;
 }
 
+type OutgoingHeaders = Headers | Record<string, string>;
+
 function buildHeaders(
   state: ClientState,
   spec: RequestSpec<unknown>,
   options: RequestOptions,
   contentType?: string,
-) {
+): OutgoingHeaders {
+  if (spec.headers === undefined && options.headers === undefined) {
+    // The usual call: a plain copy of the identity headers is all fetch needs (no name can clash).
+    const plain = { ...state.identityHeaders };
+    if (contentType) plain["Content-Type"] = contentType;
+    return plain;
+  }
   const headers = new Headers(state.identityHeaders);
   if (contentType) headers.set("Content-Type", contentType);
   for (const [name, value] of Object.entries(checkHeaders("spec.headers", spec.headers)))
@@ -102,6 +110,9 @@ function buildHeaders(
   }
   return headers;
 }
+
+const copyHeaders = (headers: OutgoingHeaders): OutgoingHeaders =>
+  headers instanceof Headers ? new Headers(headers) : { ...headers };
 
 function bodySecrets(body: RequestSpec<unknown>["body"]): string[] {
   const fields = body && "form" in body ? body.form : body && "json" in body ? body.json : undefined;
@@ -118,7 +129,7 @@ function describeCause(error: unknown): string {
   return [code, message].filter(Boolean).join(": ") || "network error";
 }
 
-type DirectInit = RequestInit & { headers: Headers; signal: AbortSignal; redirect: "manual" };
+type DirectInit = RequestInit & { headers: OutgoingHeaders; signal: AbortSignal; redirect: "manual" };
 
 /**
  * The path without middleware: the same steps as auth → redirect guard → fetch, with no `Request`
@@ -141,7 +152,8 @@ async function sendDirect(
       secrets.push(value);
       checkHeaderValue("accessToken", value);
     }
-    init.headers.set("X-Plex-Token", value);
+    if (init.headers instanceof Headers) init.headers.set("X-Plex-Token", value);
+    else init.headers["X-Plex-Token"] = value;
   }
   const response = await fetchOf()(href, init);
   return isRedirect(response) ? followRedirect(new Request(href, init), response, next) : response;
@@ -155,7 +167,7 @@ export async function sendRequest<T>(
 ): Promise<PlexResponse<T>> {
   checkSpec(spec);
   const operation = spec.operation ?? `${spec.method} ${spec.path}`;
-  const url = buildUrl(baseUrlFor(state, spec, options, operation), spec.path, spec.query);
+  const href = buildHref(baseUrlFor(state, spec, options, operation), spec.path, spec.query);
   const body = encodeBody(spec.body);
   const headers = buildHeaders(state, spec, options, body?.contentType);
   const timeoutMs =
@@ -190,8 +202,6 @@ export async function sendRequest<T>(
     chain.push(redirectGuard);
     send = compose(chain, terminal);
   }
-  const href = url.href;
-
   const attempt = async (attemptNumber: number): Promise<PlexResponse<T>> => {
     const controller = new AbortController();
     let timedOut = false;
@@ -216,7 +226,7 @@ export async function sendRequest<T>(
       const init: DirectInit = {
         method: spec.method,
         // A retry gets its own copy: a fetch stub may keep what it was given.
-        headers: attemptNumber === 0 ? headers : new Headers(headers),
+        headers: attemptNumber === 0 ? headers : copyHeaders(headers),
         signal: controller.signal,
         redirect: "manual",
         ...(body ? { body: body.body } : {}),
@@ -243,8 +253,9 @@ export async function sendRequest<T>(
       if (signal?.aborted) throw new PlexAbortError(`${operation} was aborted`);
       if (timedOut) throw new PlexTimeoutError(`${operation} timed out after ${timeoutMs} ms`, { timeoutMs });
       const detail = redactText(describeCause(error), secrets);
-      throw new PlexConnectionError(`Could not complete ${operation} with ${url.host}: ${detail}`, {
-        host: url.host,
+      const { host } = new URL(href);
+      throw new PlexConnectionError(`Could not complete ${operation} with ${host}: ${detail}`, {
+        host,
       });
     } finally {
       clearTimeout(timer);

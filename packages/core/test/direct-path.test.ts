@@ -97,17 +97,17 @@ describe("the direct path (no middleware, no logger)", () => {
 
   it("gives each attempt its own headers, with the token the function returned for it", async () => {
     const tokens = ["direct-token-first-11", "direct-token-second-22"];
-    const kept: Headers[] = [];
+    const kept: (HeadersInit | undefined)[] = [];
     const client = createPlexClient({
       ...options,
       accessToken: () => tokens.shift() ?? "direct-token-extra-33",
       fetch: async (_input, init) => {
-        kept.push(init?.headers as Headers);
+        kept.push(init?.headers);
         return kept.length === 1 ? new Response(null, { status: 503 }) : Response.json({});
       },
     });
     await client.request({ ...signIn, method: "GET", body: undefined, idempotent: true });
-    expect(kept.map((headers) => headers.get("x-plex-token"))).toEqual([
+    expect(kept.map((headers) => new Headers(headers).get("x-plex-token"))).toEqual([
       "direct-token-first-11",
       "direct-token-second-22",
     ]);

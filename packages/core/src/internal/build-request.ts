@@ -24,16 +24,38 @@ function appendParams(
   }
 }
 
+// base → path → joined href. A client calls the same few endpoints over and over, and parsing
+// and re-serialising a URL is a visible part of a call's cost; the result depends on nothing else.
+const joined = new Map<string, Map<string, string>>();
+const MAX_CACHED = 64;
+
 /**
  * Joins base URL and path. The path only ever extends the base path: assigning `pathname`
  * percent-encodes `?` and `#`, so a path can never change the origin or smuggle a query.
  */
-export function buildUrl(base: string, path: string, query: Record<string, QueryValue> | undefined): URL {
+function join(base: string, path: string): string {
+  let paths = joined.get(base);
+  const known = paths?.get(path);
+  if (known !== undefined) return known;
   const url = new URL(base);
   const suffix = path.startsWith("/") ? path : `/${path}`;
   url.pathname = url.pathname.replace(/\/+$/, "") + suffix;
+  if (paths === undefined || paths.size >= MAX_CACHED) {
+    if (joined.size >= MAX_CACHED) joined.clear();
+    paths = new Map();
+    joined.set(base, paths);
+  }
+  paths.set(path, url.href);
+  return url.href;
+}
+
+/** The request URL: base and path joined (see `join`), then the query appended. */
+export function buildHref(base: string, path: string, query: Record<string, QueryValue> | undefined): string {
+  const href = join(base, path);
+  if (query === undefined) return href;
+  const url = new URL(href);
   appendParams(url.searchParams, query, "query");
-  return url;
+  return url.href;
 }
 
 export interface EncodedBody {
