@@ -45,6 +45,18 @@ describe("decodeBody", () => {
     await expect(decodeBody("  \n", "")).resolves.toBeUndefined();
   });
 
+  it("counts as empty exactly the bodies that trim to nothing", async () => {
+    const blanks = [" \t\r\n", "\u00a0\ufeff", "\u2028\u2029\u3000", "\v\f\u1680\u202f"];
+    for (const text of blanks) {
+      expect(text.trim()).toBe("");
+      await expect(decodeBody(text, "application/json")).resolves.toBeUndefined();
+    }
+    // U+180E and U+200B are not whitespace to trim: such a body is not empty (and not JSON).
+    await expect(decodeBody("\u200b", "application/json")).rejects.toBeInstanceOf(PlexValidationError);
+    await expect(decodeBody("\u180e", "application/json")).rejects.toBeInstanceOf(PlexValidationError);
+    await expect(decodeBody(' \n{"a":1}\n ', "application/json")).resolves.toEqual({ a: 1 });
+  });
+
   it("sniffs JSON and XML when the content type is missing", async () => {
     await expect(decodeBody('{"a":1}', "")).resolves.toEqual({ a: 1 });
     await expect(decodeBody('<MediaContainer size="2"/>', "")).resolves.toEqual({
