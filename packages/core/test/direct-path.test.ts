@@ -1,6 +1,5 @@
 import { HttpResponse, http } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import {
   createPlexClient,
@@ -11,20 +10,14 @@ import {
 } from "../src/index";
 import { MAX_REDIRECTS } from "../src/internal/middleware";
 import { failure } from "./helpers/failure";
+import { useRecordingServer } from "./helpers/recording-server";
 
 // Without user middleware or a logger the client calls fetch with url + init instead of building
 // Request objects (it is cheaper). These tests pin that both paths send the same thing.
 const PLEX_TV = "https://plex.tv/api/v2";
 const TOKEN = "direct-path-token-3e9b";
 
-const server = setupServer();
-const seen: Request[] = [];
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  seen.length = 0;
-});
-afterAll(() => server.close());
+const { server, seen } = useRecordingServer();
 
 const options: PlexClientOptions = {
   clientIdentifier: "direct-path-install-07",

@@ -1,6 +1,5 @@
 import { HttpResponse, http } from "msw";
-import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import {
   createPlexClient,
@@ -14,19 +13,13 @@ import {
   type RequestSpec,
 } from "../src/index";
 import { failure } from "./helpers/failure";
+import { useRecordingServer } from "./helpers/recording-server";
 
 const PLEX_TV = "https://plex.tv/api/v2";
 const PMS = "http://pms.test:32400";
 const TOKEN = "contract-token-81c3";
 
-const server = setupServer();
-const seen: Request[] = [];
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
-afterEach(() => {
-  server.resetHandlers();
-  seen.length = 0;
-});
-afterAll(() => server.close());
+const { server, seen } = useRecordingServer();
 
 /** Registers a handler that records a clone of what the server saw. */
 function answer(
