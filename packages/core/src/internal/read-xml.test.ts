@@ -151,6 +151,18 @@ describe("readXml: hostile input", () => {
     expect(() => readXml("<a>&x;</a>")).toThrow(/entity/);
   });
 
+  it("keeps error messages short whatever the names in the input", () => {
+    const long = "n".repeat(1_000_000);
+    for (const text of [`<${long}>`, `<a></${long}>`, `<a ${long}="1" ${long}="2"/>`, `<a ${long}/>`]) {
+      expect(() => readXml(text)).toThrow();
+      try {
+        readXml(text);
+      } catch (error) {
+        expect((error as Error).message.length).toBeLessThan(200);
+      }
+    }
+  });
+
   it(`caps nesting at ${MAX_DEPTH} levels without recursion`, () => {
     const nested = (depth: number) => "<a>".repeat(depth) + "</a>".repeat(depth);
     expect(readXml(nested(MAX_DEPTH))[0]!.name).toBe("a");

@@ -32,6 +32,11 @@ const SPACE = /[ \t\r\n]*/y;
 const REFERENCE = /#x([\dA-Fa-f]{1,6});|#(\d{1,7});|(lt|gt|amp|quot|apos);/y;
 const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+// Names from the input go into error messages: a 10 MB name must not make a 10 MB message.
+function shown(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
+}
+
 function fail(message: string, at: number): never {
   throw new Error(`${message} at offset ${at}`);
 }
@@ -128,17 +133,18 @@ class Reader {
       if (next === undefined) fail("Unterminated start tag", this.pos);
       if (space === "") fail("Expected whitespace between attributes", this.pos);
       const name = this.name("an attribute");
-      if (seen.has(name)) fail(`Attribute "${name}" is repeated`, this.pos);
+      if (seen.has(name)) fail(`Attribute "${shown(name)}" is repeated`, this.pos);
       seen.add(name);
       this.match(SPACE);
-      if (this.text[this.pos] !== "=") fail(`Expected = after attribute "${name}"`, this.pos);
+      if (this.text[this.pos] !== "=") fail(`Expected = after attribute "${shown(name)}"`, this.pos);
       this.pos += 1;
       this.match(SPACE);
       const quote = this.text[this.pos];
-      if (quote !== '"' && quote !== "'") fail(`Expected a quoted value for attribute "${name}"`, this.pos);
+      if (quote !== '"' && quote !== "'")
+        fail(`Expected a quoted value for attribute "${shown(name)}"`, this.pos);
       const at = ++this.pos;
       const raw = this.until(quote, "attribute value");
-      if (raw.includes("<")) fail(`"<" is not allowed in the value of attribute "${name}"`, at);
+      if (raw.includes("<")) fail(`"<" is not allowed in the value of attribute "${shown(name)}"`, at);
       into.push([name, decode(raw, at)]);
     }
   }
@@ -178,10 +184,10 @@ export function readXml(text: string): XmlElement[] {
       reader.pos += 2;
       const name = reader.name("a closing tag");
       reader.match(SPACE);
-      if (text[reader.pos] !== ">") fail(`Expected > to close </${name}`, reader.pos);
+      if (text[reader.pos] !== ">") fail(`Expected > to close </${shown(name)}`, reader.pos);
       reader.pos += 1;
-      if (open === undefined) fail(`Closing tag </${name}> without a start tag`, start);
-      if (open.name !== name) fail(`Expected </${open.name}> but found </${name}>`, start);
+      if (open === undefined) fail(`Closing tag </${shown(name)}> without a start tag`, start);
+      if (open.name !== name) fail(`Expected </${shown(open.name)}> but found </${shown(name)}>`, start);
       stack.pop();
     } else {
       reader.pos += 1;
@@ -196,6 +202,6 @@ export function readXml(text: string): XmlElement[] {
     }
   }
   const unclosed = stack[stack.length - 1];
-  if (unclosed !== undefined) fail(`Element <${unclosed.name}> is not closed`, text.length);
+  if (unclosed !== undefined) fail(`Element <${shown(unclosed.name)}> is not closed`, text.length);
   return roots;
 }
