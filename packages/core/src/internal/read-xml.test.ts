@@ -202,14 +202,19 @@ describe("readXml: hostile input", () => {
       "parsed",
       () => `${"<a>".repeat(MAX_DEPTH)}${"x".repeat(10 * MB)}${"</a>".repeat(MAX_DEPTH)}`,
     ],
-  ])("10 MB of %s is %s in bounded time", (_label, expected, build) => {
-    const text = build();
-    expect(text.length).toBeGreaterThan(5 * MB);
-    let result: string | undefined;
-    const ms = cpuMs(() => {
-      result = outcome(text);
-    });
-    expect(result).toBe(expected);
-    expect(ms).toBeLessThan(expected === "refused" ? REFUSED_MS : PARSED_MS);
-  });
+  ])(
+    "10 MB of %s is %s in bounded time",
+    (_label, expected, build) => {
+      const text = build();
+      expect(text.length).toBeGreaterThan(5 * MB);
+      let result: string | undefined;
+      const ms = cpuMs(() => {
+        result = outcome(text);
+      });
+      expect(result).toBe(expected);
+      expect(ms).toBeLessThan(expected === "refused" ? REFUSED_MS : PARSED_MS);
+      // The bound that matters is the CPU one above; wall time on a shared machine includes waiting.
+    },
+    60_000,
+  );
 });
