@@ -159,7 +159,9 @@ function forwardedHeaders(request: IncomingMessage): Headers {
 function envelopeHeaders(upstream: Response): Record<string, string> {
   const headers: Record<string, string> = {};
   upstream.headers.forEach((value, name) => {
-    if (!DROPPED_RESPONSE_HEADERS.has(name) && !name.startsWith("access-control-")) headers[name] = value;
+    // Upstream may not forge our envelope: nothing in the protocol's namespace passes.
+    if (DROPPED_RESPONSE_HEADERS.has(name) || name.startsWith("access-control-")) return;
+    if (!name.startsWith("x-plex-playground-")) headers[name] = value;
   });
   headers[PROXY_STATUS_HEADER] = String(upstream.status);
   if (upstream.statusText !== "") headers[PROXY_STATUS_TEXT_HEADER] = upstream.statusText;

@@ -60,6 +60,11 @@ const target = recorder(seen, (url, res) => {
     res.writeHead(302, { location: `http://${otherHost}/steal${url}`, "access-control-allow-origin": "*" });
     return res.end("moved");
   }
+  if (url.startsWith("/forged")) {
+    // An upstream trying to speak the envelope's language: a fake status and Location on a 200.
+    res.writeHead(200, { [PROXY_STATUS_HEADER]: "302", [PROXY_LOCATION_HEADER]: `http://${otherHost}/` });
+    return res.end("{}");
+  }
   if (url.startsWith("/security/token")) {
     // A same-origin move: the SDK may follow it (through the proxy again).
     res.writeHead(307, { location: `/moved${url}` });
@@ -212,6 +217,12 @@ describe("the live-mode proxy", () => {
     expect(response.headers[PROXY_LOCATION_HEADER]).toBe(`http://${otherHost}/steal/hostile/identity`);
     expect(seen).toHaveLength(1);
     expect(stolen).toEqual([]);
+  });
+
+  it("drops upstream headers that would forge the envelope", async () => {
+    const response = await call({ headers: fromPage(`http://${targetHost}/forged`) });
+    expect(response.headers[PROXY_STATUS_HEADER]).toBe("200");
+    expect(response.headers[PROXY_LOCATION_HEADER]).toBeUndefined();
   });
 
   it("accepts same-origin requests that carry no Origin header (a same-origin GET)", async () => {
