@@ -11,7 +11,7 @@ export const FS_DENY = [
   "*.{crt,pem,key,p12,pfx,cer,der}",
   ".npmrc",
   ".yarnrc.yml",
-  "**/.git/**",
+  "**/.git/**", // also matches .git itself, a file in a git worktree
   "id_rsa*",
   "id_ed25519*",
   "*.{kdbx,jks,keystore}",

@@ -13,8 +13,11 @@ import { PROXY_PATH, PROXY_SECRET_META, PROXY_SERVERS_PATH } from "../src/proxy-
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const FOREIGN = "http://127.0.0.1:1";
-// Files the deny list must hide, in an ignored folder inside the workspace (so only the deny list hides them).
-const probeDir = join(root, "node_modules/.cache/plex-fs-probe");
+// Files the deny list must hide, in git-ignored folders inside the workspace (so only the deny list hides them),
+// beside one it must not hide (so a refusal is the deny list's doing, not a wrong path).
+const probeDir = join(root, "coverage/plex-fs-probe");
+const cacheDir = join(root, "node_modules/.cache/plex-fs-probe");
+const DENIED = [".env", ".env.local", ".git", "server.key", "cert.pem", "id_ed25519", ".npmrc"];
 
 interface Running {
   base: string;
@@ -37,14 +40,17 @@ let dev: Running;
 
 beforeAll(async () => {
   mkdirSync(probeDir, { recursive: true });
-  writeFileSync(join(probeDir, "cached.txt"), "cache-probe");
-  writeFileSync(join(probeDir, ".env"), "PLEX_TOKEN=env-probe");
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(join(probeDir, "allowed.txt"), "allowed-probe");
+  for (const name of DENIED) writeFileSync(join(probeDir, name), "secret-probe");
+  writeFileSync(join(cacheDir, "cached.txt"), "secret-probe");
   dev = await startDev();
 }, 60_000);
 
 afterAll(async () => {
   await dev?.close();
   rmSync(probeDir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
 });
 
 describe("the dev server (pnpm playground)", () => {
@@ -70,11 +76,12 @@ describe("the dev server (pnpm playground)", () => {
   });
 
   it("serves workspace files to its own page but denies secrets and caches", async () => {
-    expect((await fetch(`${dev.base}/@fs${root}package.json`)).status).toBe(200);
-    for (const name of ["cached.txt", ".env"]) {
-      const response = await fetch(`${dev.base}/@fs${probeDir}/${name}`);
-      expect(response.status, name).toBe(403);
-      expect(await response.text()).not.toMatch(/cache-probe|env-probe/);
+    const allowed = await fetch(`${dev.base}/@fs${probeDir}/allowed.txt`);
+    expect(await allowed.text()).toContain("allowed-probe");
+    for (const path of [...DENIED.map((name) => `${probeDir}/${name}`), `${cacheDir}/cached.txt`]) {
+      const response = await fetch(`${dev.base}/@fs${path}`);
+      expect(response.status, path).toBe(403);
+      expect(await response.text()).not.toContain("secret-probe");
     }
   });
 
