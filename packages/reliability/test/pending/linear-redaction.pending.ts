@@ -1,0 +1,33 @@
+import { PlexError } from "@plex/auth";
+import { describe, expect, test } from "vitest";
+import { clientFor, OPERATIONS } from "../../src/index";
+import { QUADRATIC_ON_MAIN } from "../hostile-bodies";
+import { settle } from "../support";
+
+// Same bound as test/hostile-answers.test.ts.
+const FIXED_CPU_MS = 60;
+const CPU_NS_PER_BYTE = 2_000;
+
+describe("hostile answers that main redacts in quadratic time", () => {
+  for (const hostile of QUADRATIC_ON_MAIN) {
+    for (const status of [200, 500]) {
+      test(`${hostile.name} (${(hostile.body.length / 1024).toFixed(0)} kB, ${status}) costs CPU linear in its size`, async () => {
+        const row = OPERATIONS[0]!;
+        const fetchFn = (async () =>
+          new Response(hostile.body, {
+            status,
+            headers: { "content-type": hostile.contentType },
+          })) as unknown as typeof fetch;
+        const before = process.cpuUsage();
+        const { error } = await settle(
+          row.call(clientFor("http://127.0.0.1:9", { fetch: fetchFn, retry: false })),
+        );
+        const used = process.cpuUsage(before);
+        expect(PlexError.isInstance(error)).toBe(true);
+        expect((used.user + used.system) / 1000).toBeLessThan(
+          FIXED_CPU_MS + (hostile.body.length * CPU_NS_PER_BYTE) / 1e6,
+        );
+      });
+    }
+  }
+});
