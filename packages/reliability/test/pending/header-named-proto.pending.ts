@@ -18,7 +18,7 @@ afterAll(() => server.close());
 
 // checkHeaders copies the caller's headers into a plain object (`out[name] = value`): for "__proto__" that sets the
 // object's prototype instead, so the header vanishes without a word. Either refusing it or sending it is fine.
-test('a per-call header named "__proto__" is refused or sent, never silently dropped', async () => {
+test("a per-call header named after the prototype key is refused or sent, never silently dropped", async () => {
   const row = OPERATIONS.find((candidate) => candidate.name === "getTokenDetails")!;
   const headers = JSON.parse('{"__proto__":"value"}') as Record<string, string>;
   const { error } = await settle(row.call(clientFor(server.url, { retry: false }), { headers }));
