@@ -17,7 +17,15 @@ export {
   startFaultServer,
   whileOpen,
 } from "./fault-server";
-export { type Expectation, echoed, FAULTS, type Fault, MATRIX_CONFIG, SLACK_MS } from "./faults";
+export {
+  type Expectation,
+  echoed,
+  FAULTS,
+  type Fault,
+  MATRIX_CONFIG,
+  SHORT_TIMEOUT_MS,
+  SLACK_MS,
+} from "./faults";
 export { clientFor, type InputField, OPERATIONS, type OperationRow, type SentValue } from "./operations";
 export { seededRandom } from "./random";
 export { exposures, KNOWN_SECRETS, recordingLogger, renderings, secretsIn } from "./secrets";

@@ -12,7 +12,12 @@ import {
 } from "../src/index";
 import { formatTable } from "./support";
 
-/** From `abort()` to the rejection: the issue's bound. */
+/**
+ * From `abort()` to the rejection: the issue's bound. What makes it hold on any machine is checked directly: the
+ * call settles before a `setImmediate` queued right after `abort()` runs, so it waits for no timer and no I/O, only
+ * for microtasks. The wall-clock bound is asserted whenever that same `setImmediate` shows the process was not
+ * starved of CPU (on a shared 2-core machine the whole process can stand still for 100 ms).
+ */
 const ABORT_BOUND_MS = 50;
 
 /**
@@ -68,7 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.close();
   console.log(
-    `\nCancellation (ms from abort() to PlexAbortError, worst per cell):\n${formatTable(["operation", "point", "runs", "worst ms", "bound"], timings)}\n`,
+    `\nCancellation (ms from abort() to PlexAbortError, worst per cell; a worst above the bound only ever comes with a loop turn as slow, i.e. a process starved of CPU):\n${formatTable(["operation", "point", "runs", "worst ms", "next loop turn ms", "bound"], timings)}\n`,
   );
 });
 
@@ -80,6 +85,7 @@ describe("cancellation: an abort at any point ends the call within 50 ms with Pl
       if (point.name === "mid-back-off" && !row.idempotent) continue; // a sign-in is never retried: no back-off
       test(`${row.name} · abort ${point.name}`, async () => {
         let worst = 0;
+        let worstTurn = 0;
         let runs = 0;
         await fc.assert(
           fc.asyncProperty(fc.integer({ min: 0, max: 30 }), async (extraMs) => {
@@ -92,25 +98,38 @@ describe("cancellation: an abort at any point ends the call within 50 ms with Pl
               armed = resolve;
             });
             if (point.name === "before send") controller.abort();
+            let settled = false;
             let abortedAt = performance.now();
+            // Queued right after abort(): runs after every microtask the abort set off, before any timer or I/O.
+            let nextTurn = Promise.resolve(0);
             const call = row.call(client, { signal: controller.signal }).then(
               () => {
                 throw new Error("the call resolved");
               },
-              (error: unknown) => ({ error, at: performance.now() }),
+              (error: unknown) => {
+                settled = true;
+                return { error, at: performance.now() };
+              },
             );
-            if (point.name !== "before send") {
+            const turn = () =>
+              new Promise<number>((resolve) => setImmediate(() => resolve(settled ? performance.now() : -1)));
+            if (point.name === "before send") nextTurn = turn();
+            else {
               await reached;
               await new Promise((resolve) => setTimeout(resolve, extraMs));
               abortedAt = performance.now();
               controller.abort();
+              nextTurn = turn();
             }
             const { error, at } = await call;
+            const turnAt = await nextTurn;
             const took = at - abortedAt;
             worst = Math.max(worst, took);
+            worstTurn = Math.max(worstTurn, turnAt - abortedAt);
             runs += 1;
             expect(PlexAbortError.isInstance(error), String(error)).toBe(true);
-            expect(took).toBeLessThan(ABORT_BOUND_MS);
+            expect(turnAt, "settled before the next turn of the event loop").toBeGreaterThan(0);
+            if (turnAt - abortedAt < ABORT_BOUND_MS) expect(took).toBeLessThan(ABORT_BOUND_MS);
             if (point.name === "before send") expect(server.seen.length).toBe(before);
             // Nothing keeps running: no retry goes out later, and the call's timers are gone.
             await new Promise((resolve) => setTimeout(resolve, 30));
@@ -121,7 +140,14 @@ describe("cancellation: an abort at any point ends the call within 50 ms with Pl
           }),
           { numRuns: 8, seed: 14 },
         );
-        timings.push([row.name, point.name, String(runs), worst.toFixed(1), `< ${ABORT_BOUND_MS}`]);
+        timings.push([
+          row.name,
+          point.name,
+          String(runs),
+          worst.toFixed(1),
+          worstTurn.toFixed(1),
+          `< ${ABORT_BOUND_MS}`,
+        ]);
       });
     }
   }

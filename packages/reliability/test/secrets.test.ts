@@ -42,6 +42,7 @@ describe.concurrent("secrets: no token, password or authToken in any error rende
         try {
           const client = env.client({
             ...MATRIX_CONFIG,
+            ...fault.client,
             logger,
             accessToken: async () => DEMO_TOKENS.account,
           });
