@@ -126,7 +126,9 @@ describe("pnpm playground:tour -- --server URL --token T", () => {
     const result = await tour("--pin", "--plex-tv", server.plexTvURL, "--server", server.serverURL);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Go to https:\/\/plex\.tv\/link and enter [A-Z2-9]{4} \(valid (899|900) s\)/);
+    expect(result.stdout).toMatch(
+      /Go to https:\/\/plex\.tv\/link and enter [A-Z2-9]{4} \(valid (899|900) s\)/,
+    );
     expect(result.stdout).toMatch(
       /^createPin \+ waitForPinToken\s+plex\.tv\/link\s+200\s+.+approved: authToken demo…4c1f$/m,
     );
