@@ -18,10 +18,12 @@ export const SLACK_MS = 3_000;
 export interface Expectation {
   /** `name` of the error (the most specific class). */
   readonly error: string;
-  /** Requests the operation sends (counted by the client's fetch). */
+  /** Requests the operation sends (counted by the client's fetch); at most `maxAttempts` when given. */
   readonly attempts: number;
-  /** Requests the primary server receives (0 when the connection is refused). */
+  readonly maxAttempts?: number;
+  /** Requests the primary server receives (0 when the connection is refused); at most `maxServed` when given. */
   readonly served: number;
+  readonly maxServed?: number;
   readonly minMs: number;
   readonly maxMs: number;
 }
@@ -294,3 +296,9 @@ export const FAULTS: readonly Fault[] = [
     expect: () => once("PlexAPIError"),
   },
 ];
+
+/** What `row` does under `fault`: the fault's expectation, adjusted by the row where it behaves differently. */
+export function expectationFor(row: OperationRow, fault: Fault): Expectation {
+  const base = fault.expect(row);
+  return row.expect ? row.expect(fault.name, base) : base;
+}

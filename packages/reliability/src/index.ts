@@ -20,12 +20,22 @@ export {
 export {
   type Expectation,
   echoed,
+  expectationFor,
   FAULTS,
   type Fault,
   MATRIX_CONFIG,
   SHORT_TIMEOUT_MS,
   SLACK_MS,
 } from "./faults";
-export { clientFor, type InputField, OPERATIONS, type OperationRow, type SentValue } from "./operations";
+export {
+  clientFor,
+  type InputField,
+  OPERATIONS,
+  type OperationRow,
+  PIN_WAIT,
+  SEEDED_PIN_ID,
+  type SentValue,
+  SUITE_PRODUCT,
+} from "./operations";
 export { seededRandom } from "./random";
 export { exposures, KNOWN_SECRETS, recordingLogger, renderings, secretsIn } from "./secrets";

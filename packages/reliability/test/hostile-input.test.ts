@@ -14,6 +14,7 @@ import {
   SECOND_HOST,
   type SeenRequest,
   type SentValue,
+  SUITE_PRODUCT,
   startFaultServer,
 } from "../src/index";
 import { headerValue, hostileString, wellFormed } from "./hostile-strings";
@@ -256,6 +257,7 @@ describe("hostile input: every public function's inputs are refused before sendi
               clientIdentifier: DEMO_CLIENT_IDENTIFIER,
               accessToken: DEMO_TOKENS.account,
               serverURL,
+              product: SUITE_PRODUCT,
               retry: false,
               timeoutMs: 2_000,
               fetch: fetchFn,
