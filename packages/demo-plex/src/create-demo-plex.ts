@@ -1,8 +1,10 @@
+import type { DemoProbeURIs } from "./constants.js";
 import { createDemoData, type DemoData } from "./demo-data.js";
 import { clientIdentifierOf } from "./internal/authenticate.js";
 import type { DemoContext, DemoRoute } from "./internal/context.js";
 import { notFound, plexError } from "./internal/respond.js";
 import { ERRORS } from "./internal/routes/errors.js";
+import { pingRoute } from "./internal/routes/ping-route.js";
 import { createPinRoute, getPinRoute } from "./internal/routes/pins-route.js";
 import { resourcesRoute } from "./internal/routes/resources-route.js";
 import {
@@ -18,6 +20,8 @@ export interface DemoPlexOptions {
   now?: () => Date;
   /** How many polls of `GET /api/v2/pins/:id` answer "unclaimed" before the pin carries a token. Default 1. */
   pinClaimAfterPolls?: number;
+  /** Where the servers' connections in `/api/v2/resources` lead. Default `DEMO_PROBE_URIS`. */
+  probeURIs?: DemoProbeURIs;
 }
 
 export interface DemoPlex {
@@ -40,6 +44,7 @@ const ROUTES: readonly RouteEntry[] = [
   { method: ["POST"], path: /^\/api\/v2\/pins$/, plexTv: true, route: createPinRoute },
   { method: ["GET"], path: /^\/api\/v2\/pins\/\d+$/, plexTv: true, route: getPinRoute },
   { method: ["GET"], path: /^\/api\/v2\/resources$/, plexTv: true, route: resourcesRoute },
+  { method: ["GET"], path: /^\/api\/v2\/ping$/, plexTv: true, route: pingRoute },
   { method: ["GET", "POST"], path: /^\/security\/token$/, plexTv: false, route: securityTokenRoute },
   { method: ["GET"], path: /^\/security\/resources$/, plexTv: false, route: securityResourcesRoute },
   { method: ["GET"], path: /^\/identity$/, plexTv: false, route: identityRoute },
@@ -48,6 +53,7 @@ const ROUTES: readonly RouteEntry[] = [
 /** Routes on the path only, so the same handler can stand behind msw, a node server or a test's fetch. */
 export function createDemoPlex(options: DemoPlexOptions = {}): DemoPlex {
   const data = createDemoData();
+  if (options.probeURIs) data.probeURIs = { ...options.probeURIs };
   const now = options.now ?? (() => new Date());
   const pinClaimAfterPolls = options.pinClaimAfterPolls ?? 1;
 
