@@ -12,8 +12,13 @@ export const entries = [
     id: "ours-plexapi-4ops",
     label: "@plex/auth PlexAPI, four operations",
     side: "ours",
+    // Goal missed since issue 12: PlexAPI's Authentication also carries getServerResources/getServers,
+    // findBestConnection (the prober and its failure classification), validateToken and ping: 15.3 -> 17.6 kB gz.
+    // Class methods cannot be tree-shaken, and lazy-loading them from Authentication (dynamic import) made esbuild
+    // keep those modules whole for standalone users too (getTokenDetails alone 13.8 -> 16.4 kB), so they stay
+    // static. The budget keeps further growth failing CI; standalone users do not pay for them.
     targetKb: 16,
-    budgetKb: 16,
+    budgetKb: 18,
     contents: `
       import { PlexAPI } from "@plex/auth";
       const plex = new PlexAPI({ clientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });
