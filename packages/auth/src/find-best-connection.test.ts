@@ -227,6 +227,26 @@ describe("findBestConnection over real sockets", () => {
     expect(seen.sort()).toEqual(["local:failed", "remote:ok"]);
   });
 
+  it("an onProbe that throws stops every probe and rejects with its error", async () => {
+    const local = await probeServer({ kind: "status", status: 500 });
+    const remote = await probeServer({ kind: "stall" });
+    const boom = new Error("table renderer failed");
+
+    const error = await findBestConnection(
+      testClient(),
+      device([connection(local.uri, "local"), connection(remote.uri, "remote")]),
+      {
+        timeoutMs: 10_000,
+        onProbe: () => {
+          throw boom;
+        },
+      },
+    ).catch((e) => e);
+
+    expect(error).toBe(boom);
+    await vi.waitFor(() => expect(remote.open()).toBe(0));
+  });
+
   it("rejects a device without connections and bad options before sending", async () => {
     await expect(findBestConnection(testClient(), device([]))).rejects.toBeInstanceOf(
       PlexInvalidRequestError,

@@ -154,14 +154,20 @@ export async function findBestConnection(
     decided = true;
     decide("decided");
   };
+  // A throwing onProbe must not leave probes running: it is rethrown once they are all stopped.
+  let callbackFailed = false;
+  let callbackError: unknown;
   const record = (index: number, probe: ConnectionProbe) => {
     if (decided) return;
     results[index] = probe;
     try {
       onProbe?.(probe);
-    } finally {
-      check();
+    } catch (error) {
+      if (!callbackFailed) [callbackFailed, callbackError] = [true, error];
+      decided = true;
+      decide("decided");
     }
+    check();
   };
 
   const probes = candidates.map(async (connection, index) => {
@@ -207,6 +213,7 @@ export async function findBestConnection(
   await Promise.all(probes); // ...and let none outlive this call (each settles at once when aborted)
   signal?.removeEventListener("abort", onAbort);
   if (outcome === "aborted") throw new PlexAbortError("findBestConnection was aborted");
+  if (callbackFailed) throw callbackError;
 
   const tried: ConnectionProbe[] = results.map(
     (result, index) =>
