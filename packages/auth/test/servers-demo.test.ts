@@ -53,6 +53,13 @@ describe("the demo's servers through msw", () => {
     ]);
   });
 
+  it("the demo's XML answer (Accept other than JSON) reads into the same devices as its JSON", async () => {
+    const xml = await plex.authentication.getServerResources({}, { headers: { Accept: "application/xml" } });
+    const json = await plex.authentication.getServerResources();
+    expect(xml.contentType).toMatch(/xml/);
+    expect(xml.data).toEqual(json.data);
+  });
+
   it("the owned server: the demo server itself wins over a dead LAN address, without waiting for the slow remote", async () => {
     const { data } = await plex.authentication.getServers();
     const start = performance.now();
