@@ -1,11 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Plugin } from "vite";
-import {
-  PROXY_MARKER_HEADER,
-  PROXY_NETWORK_ERROR_HEADER,
-  PROXY_PATH,
-  PROXY_TARGET_HEADER,
-} from "../src/proxy-protocol.js";
+import { PROXY_MARKER_HEADER, PROXY_PATH, PROXY_TARGET_HEADER } from "../src/proxy-protocol.js";
 
 /**
  * Live mode's way past CORS: Plex servers only allow the app.plex.tv origin, so the page sends live requests
@@ -101,25 +96,10 @@ async function readBody(request: IncomingMessage): Promise<Buffer | "too-large">
   return Buffer.concat(chunks);
 }
 
-function refuse(
-  response: ServerResponse,
-  status: number,
-  message: string,
-  extraHeaders: Record<string, string> = {},
-): void {
+function refuse(response: ServerResponse, status: number, message: string): void {
   // Plex's own error shape, so the SDK turns it into a readable PlexAPIError in the page.
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", ...extraHeaders });
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8" });
   response.end(JSON.stringify({ errors: [{ message: `Playground proxy: ${message}`, status }] }));
-}
-
-/** The first code along the error's cause chain (undici: TypeError "fetch failed" → cause.code). */
-function networkCode(error: unknown): string | undefined {
-  let current = error as { code?: unknown; cause?: unknown; name?: unknown } | undefined;
-  for (let depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
-    if (typeof current.code === "string" && /^[A-Z0-9_]+$/.test(current.code)) return current.code;
-    current = current.cause as typeof current;
-  }
-  return undefined;
 }
 
 function forwardedHeaders(request: IncomingMessage): Headers {
@@ -162,19 +142,6 @@ async function proxy(
   if (body === "too-large") return refuse(response, 413, "request body too large");
 
   let upstream: Response;
-  // The page gave up (its probe lost, timed out or was aborted): stop the upstream request too, so nothing
-  // the page started outlives it here.
-  const gaveUp = new AbortController();
-  const upstreamAbort = new AbortController();
-  const timer = setTimeout(
-    () => upstreamAbort.abort(new DOMException("upstream timed out", "TimeoutError")),
-    options.timeoutMs,
-  );
-  response.once("close", () => {
-    if (response.writableFinished) return;
-    gaveUp.abort();
-    upstreamAbort.abort();
-  });
   try {
     upstream = await options.fetch(decision.target, {
       method,
@@ -182,29 +149,18 @@ async function proxy(
       body: body === undefined ? undefined : new Uint8Array(body),
       // A redirect could lead anywhere (another scheme, another host): hand it back instead of following it.
       redirect: "manual",
-      signal: upstreamAbort.signal,
+      signal: AbortSignal.timeout(options.timeoutMs),
     });
   } catch (error) {
-    clearTimeout(timer);
-    if (gaveUp.signal.aborted) return;
-    const timedOut =
-      (error instanceof Error || error instanceof DOMException) && error.name === "TimeoutError";
-    const code = timedOut ? "ETIMEDOUT" : networkCode(error);
-    const why = timedOut ? "timed out" : `could not connect${code === undefined ? "" : ` (${code})`}`;
+    const why = error instanceof Error && error.name === "TimeoutError" ? "timed out" : "could not connect";
     // Only the host: the full URL could carry a token in its query string.
-    return refuse(
-      response,
-      502,
-      `${why} to ${decision.target.host}`,
-      code === undefined ? {} : { [PROXY_NETWORK_ERROR_HEADER]: code },
-    );
+    return refuse(response, 502, `${why} to ${decision.target.host}`);
   }
   const headers: Record<string, string> = {};
   upstream.headers.forEach((value, name) => {
     if (!DROPPED_RESPONSE_HEADERS.has(name)) headers[name] = value;
   });
-  // The time limit (and the page giving up) covers the body too.
-  const payload = Buffer.from(await upstream.arrayBuffer().finally(() => clearTimeout(timer)));
+  const payload = Buffer.from(await upstream.arrayBuffer());
   response.writeHead(upstream.status, headers);
   response.end(payload);
 }

@@ -10,9 +10,3 @@ export const PROXY_TARGET_HEADER = "x-plex-playground-target";
  * never approves, so this header proves the request came from the playground's own script.
  */
 export const PROXY_MARKER_HEADER = "x-plex-playground";
-/**
- * Set by the proxy on its 502 when the target could not be reached: the network error code (`ECONNREFUSED`,
- * `ENOTFOUND`, a TLS code, `ETIMEDOUT`). The page turns that answer back into a network error carrying the code,
- * so the SDK reports "refused" or "dns" as it would without the proxy (e.g. in the Best connection probe table).
- */
-export const PROXY_NETWORK_ERROR_HEADER = "x-plex-playground-network-error";
