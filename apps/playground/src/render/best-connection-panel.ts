@@ -11,6 +11,8 @@ export interface BestConnectionPanelContext {
   onUse: (server: ConnectedServer) => void;
   /** Registers clean-up for when the page re-renders the panels (settings changed). */
   onDispose: (dispose: () => void) => void;
+  /** Runs before probing, e.g. live mode registers the connection URIs with the proxy. */
+  beforeProbe?: (device: PlexDevice) => Promise<void>;
 }
 
 function resultCell(probe: ConnectionProbe | undefined, winner: boolean): HTMLElement {
@@ -146,6 +148,7 @@ export function bestConnectionPanel(context: BestConnectionPanelContext): HTMLEl
         stop.disabled = false;
         const started = performance.now();
         try {
+          await context.beforeProbe?.(device);
           const best: BestConnection = await context.api().authentication.findBestConnection(device, {
             timeoutMs: Number(timeout.value) || 5000,
             preferHttps: preferHttps.checked,

@@ -1,4 +1,5 @@
 import type { PlexAPI } from "@plex/auth";
+import { registerProxyTarget } from "../register-proxy-target.js";
 import { bestConnectionPanel } from "../render/best-connection-panel.js";
 import { h } from "../render/dom.js";
 import { serversPanel } from "../render/servers-panel.js";
@@ -61,6 +62,15 @@ export function serverPanels(context: ServerPanelsContext): { elements: HTMLElem
         context.onConnectedChange();
       },
       onDispose: (dispose) => disposers.push(dispose),
+      // The proxy forwards only to plex.tv and registered servers: these URIs are plex.tv's own list for a
+      // server of this account, so the page registers them (a refused one shows as that probe's failure).
+      ...(settings.mode === "live"
+        ? {
+            beforeProbe: async (device) => {
+              await Promise.all(device.connections.map((connection) => registerProxyTarget(connection.uri)));
+            },
+          }
+        : {}),
     }),
     tokenCheckPanel(api),
   );
