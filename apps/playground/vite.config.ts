@@ -1,4 +1,5 @@
 import { defineConfig } from "vite";
+import { demoAuthPagePlugin } from "./server/demo-auth-page.js";
 import { plexProxyPlugin } from "./server/plex-proxy.js";
 
 /**
@@ -23,7 +24,7 @@ export const FS_DENY = [
 ];
 
 export default defineConfig({
-  plugins: [plexProxyPlugin()],
+  plugins: [plexProxyPlugin(), demoAuthPagePlugin()],
   // Loopback only: the live-mode proxy must not be reachable from the network. No CORS at all: the page
   // only talks to its own origin, and any Access-Control-Allow-Origin would let a page on another
   // localhost port read workspace files through /@fs/ (Vite's default allows every localhost origin) and

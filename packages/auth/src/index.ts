@@ -20,6 +20,7 @@ export {
   PlexConnectionError,
   PlexError,
   PlexInvalidRequestError,
+  PlexPinExpiredError,
   PlexRateLimitError,
   PlexTimeoutError,
   PlexTwoFactorRequiredError,
@@ -28,10 +29,14 @@ export {
 } from "@plex/core";
 export type {
   Connection,
+  CreatePinRequest,
+  GetPinRequest,
   GetServerResourcesRequest,
   GetSourceConnectionInformationRequest,
   GetTransientTokenRequest,
+  Pin,
   PingResponse,
+  PinLocation,
   PlexDevice,
   PlexDeviceConnection,
   PostUsersSignInDataRequestBody,
@@ -43,7 +48,9 @@ export type {
 // Request and response types of the operations, from @plex/models.
 export { GetTransientTokenType, Scope } from "@plex/models";
 export { Authentication } from "./authentication.js";
+export { type BuildAuthAppURLRequest, buildAuthAppURL, PLEX_AUTH_APP_URL } from "./build-auth-app-url.js";
 export { connectToServer } from "./connect-to-server.js";
+export { createPin } from "./create-pin.js";
 export {
   type BestConnection,
   type ConnectionKind,
@@ -57,6 +64,7 @@ export {
   type ProbeFailureReason,
   type ProbeTarget,
 } from "./find-best-connection.js";
+export { getPin } from "./get-pin.js";
 export { getServerResources } from "./get-server-resources.js";
 export { getServers, isServer } from "./get-servers.js";
 export { getSourceConnectionInformation } from "./get-source-connection-information.js";
@@ -71,3 +79,8 @@ export {
   type ValidateTokenResult,
   validateToken,
 } from "./validate-token.js";
+export {
+  type WaitForPinTokenOptions,
+  type WaitForPinTokenPin,
+  waitForPinToken,
+} from "./wait-for-pin-token.js";

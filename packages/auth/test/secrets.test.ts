@@ -1,15 +1,19 @@
 import { inspect } from "node:util";
-import type { Logger } from "@plex/core";
+import { type Logger, PlexValidationError } from "@plex/core";
 import { describe, expect, it } from "vitest";
 import { findBestConnection } from "../src/find-best-connection.js";
+import { getPin } from "../src/get-pin.js";
 import { getServers } from "../src/get-servers.js";
 import { getTokenDetails } from "../src/get-token-details.js";
 import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
 import { validateToken } from "../src/validate-token.js";
+import { waitForPinToken } from "../src/wait-for-pin-token.js";
 import {
   DEVICE_TOKEN,
   errorsJson,
   invalidTokenXml,
+  PIN_AUTH_TOKEN,
+  pinJson,
   resourcesJson,
   SIGNED_IN_TOKEN,
   signInJson,
@@ -112,6 +116,30 @@ describe("secrets stay out of logs and errors, end to end through the operations
     for (const view of [String(error), JSON.stringify(error), inspect(error, { depth: 8 }), logger.text()]) {
       expect(view).not.toContain(DEVICE_TOKEN);
       expect(view).not.toContain(ACCESS_TOKEN);
+    }
+  });
+});
+
+describe("PIN login keeps the approved token out of logs and errors", () => {
+  it("waitForPinToken: the authToken of the approved PIN is in no log line", async () => {
+    mock.answer(`${PLEX_TV_URL}/pins/424242`, () => json(pinJson({ authToken: PIN_AUTH_TOKEN })));
+    const logger = recordingLogger();
+
+    const token = await waitForPinToken(testClient({ logger }), { id: 424242 });
+
+    expect(token).toBe(PIN_AUTH_TOKEN);
+    expect(logger.text()).toContain("pins/424242");
+    expect(logger.text()).not.toContain(PIN_AUTH_TOKEN);
+  });
+
+  it("a malformed PIN answer: the validation error shows no authToken", async () => {
+    mock.answer(`${PLEX_TV_URL}/pins/424242`, () => json({ id: 424242, authToken: PIN_AUTH_TOKEN }));
+
+    const error = await rejection(getPin(testClient(), { id: 424242 }));
+
+    expect(error).toBeInstanceOf(PlexValidationError);
+    for (const view of [String(error), JSON.stringify(error), inspect(error, { depth: 5 })]) {
+      expect(view).not.toContain(PIN_AUTH_TOKEN);
     }
   });
 });

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { bool, emptyToNull, nullableBool, num } from "./internal/coerce.js";
+import { bool, emptyToNull, nullableBool, num, strictBool } from "./internal/coerce.js";
 import { nonEmpty } from "./internal/strings.js";
 
 /**
@@ -40,3 +40,29 @@ export const PinSchema = /* @__PURE__ */ z.looseObject({
   newRegistration: nullableBool,
 });
 export type Pin = z.output<typeof PinSchema>;
+
+/**
+ * Input of `POST /api/v2/pins`. `strong: true` asks for the long code used in the app.plex.tv auth URL; without it
+ * plex.tv hands out the 4-character code people type at plex.tv/link (TVs, consoles). A plain object so options
+ * Plex adds later (a JWT key, for instance) fit in without changing the call.
+ */
+export const CreatePinRequestSchema = /* @__PURE__ */ z.object({
+  strong: z.optional(strictBool),
+});
+export type CreatePinRequest = z.output<typeof CreatePinRequestSchema>;
+
+/** Input of `GET /api/v2/pins/{id}`: the `id` from `createPin` (a positive integer). */
+export const GetPinRequestSchema = /* @__PURE__ */ z.object({
+  // A transform that checks, like the coercing helpers: zod's number and int check kinds would cost ~400 B gz.
+  id: z.transform((value: unknown, ctx) => {
+    if (!(Number.isSafeInteger(value) && (value as number) > 0)) {
+      ctx.issues.push({
+        code: "custom",
+        message: "id must be a positive integer (the PIN's id)",
+        input: value,
+      });
+    }
+    return value as number;
+  }),
+});
+export type GetPinRequest = z.output<typeof GetPinRequestSchema>;

@@ -58,20 +58,11 @@ export type PlexDevice = z.output<typeof PlexDeviceSchema>;
 
 // JSON is a bare array. Core decodes `<resources size="2"><resource …/>…</resources>` to an array, or, when the
 // root keeps its attributes, to `{ size, resource }` (one object or an array); `<resources size="0"/>` to `{ size }`.
-// The legacy `GET /api/resources` XML (`{ MediaContainer: { Device: [...] } }` once decoded) is read too, its
-// `Connection` children becoming `connections`, so devices from either endpoint have one shape.
-const fromLegacyDevice = (device: unknown): unknown =>
-  isRecord(device) && !("connections" in device) && "Connection" in device
-    ? { ...device, connections: toList(device.Connection, undefined) }
-    : device;
-
+// The legacy `GET /api/resources` XML (`<MediaContainer><Device><Connection/>`) is another endpoint, not read here:
+// supporting it cost ~80 B gz of the models budget for an answer no operation receives.
 function toDeviceList(value: unknown): unknown {
   if (!isRecord(value)) return value;
-  if ("MediaContainer" in value) return toDeviceList(value.MediaContainer);
-  if ("resource" in value || "Device" in value) {
-    const devices = toList(value.resource ?? value.Device, undefined);
-    return Array.isArray(devices) ? devices.map(fromLegacyDevice) : devices;
-  }
+  if ("resource" in value) return toList(value.resource, undefined);
   return Object.keys(value).every((key) => key === "size") ? [] : value;
 }
 
