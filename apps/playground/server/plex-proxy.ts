@@ -4,6 +4,7 @@ import { resolve } from "node:path";
 import type { Plugin } from "vite";
 import {
   PROXY_LOCATION_HEADER,
+  PROXY_NETWORK_ERROR_HEADER,
   PROXY_PATH,
   PROXY_SECRET_HEADER,
   PROXY_SERVERS_PATH,
@@ -137,11 +138,17 @@ async function readBody(request: IncomingMessage, limit: number): Promise<Buffer
   return Buffer.concat(chunks);
 }
 
-function refuse(response: ServerResponse, status: number, message: string): void {
+function refuse(
+  response: ServerResponse,
+  status: number,
+  message: string,
+  extraHeaders: Record<string, string> = {},
+): void {
   // Plex's own error shape, so the SDK turns it into a readable PlexAPIError in the page.
   response.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "cache-control": "no-store",
+    ...extraHeaders,
   });
   response.end(JSON.stringify({ errors: [{ message: `Playground proxy: ${message}`, status }] }));
 }
@@ -189,6 +196,16 @@ export type ConnectMiddleware = (
   next: () => void,
 ) => void;
 
+/** The first code along the error's cause chain (undici: TypeError "fetch failed" → cause.code). */
+function networkCode(error: unknown): string | undefined {
+  let current = error as { code?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; current !== undefined && current !== null && depth < 4; depth++) {
+    if (typeof current.code === "string" && /^[A-Z0-9_]+$/.test(current.code)) return current.code;
+    current = current.cause as typeof current;
+  }
+  return undefined;
+}
+
 async function proxy(
   request: IncomingMessage,
   response: ServerResponse,
@@ -205,6 +222,16 @@ async function proxy(
   if (body === "too-large") return refuse(response, 413, "request body too large");
 
   let upstream: Response;
+  // When the page gives up (a probe that lost, timed out or was aborted), the upstream request stops too.
+  const pageGone = new AbortController();
+  response.once("close", () => {
+    if (!response.writableFinished) pageGone.abort();
+  });
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const upstreamAbort = new AbortController();
+  for (const signal of [timeout, pageGone.signal]) {
+    signal.addEventListener("abort", () => upstreamAbort.abort(signal.reason), { once: true });
+  }
   try {
     upstream = await options.fetch(decision.target, {
       method,
@@ -212,12 +239,20 @@ async function proxy(
       body: body === undefined ? undefined : new Uint8Array(body),
       // A redirect could lead anywhere (another scheme, another host): hand it back instead of following it.
       redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs),
+      signal: upstreamAbort.signal,
     });
   } catch (error) {
-    const why = error instanceof Error && error.name === "TimeoutError" ? "timed out" : "could not connect";
+    if (pageGone.signal.aborted) return;
+    const timedOut = timeout.aborted;
+    const code = timedOut ? "ETIMEDOUT" : networkCode(error);
+    const why = timedOut ? "timed out" : `could not connect${code === undefined ? "" : ` (${code})`}`;
     // Only the host: the full URL could carry a token in its query string.
-    return refuse(response, 502, `${why} to ${decision.target.host}`);
+    return refuse(
+      response,
+      502,
+      `${why} to ${decision.target.host}`,
+      code === undefined ? {} : { [PROXY_NETWORK_ERROR_HEADER]: code },
+    );
   }
   const payload = Buffer.from(await upstream.arrayBuffer());
   response.writeHead(200, envelopeHeaders(upstream));

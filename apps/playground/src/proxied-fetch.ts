@@ -1,5 +1,6 @@
 import {
   PROXY_LOCATION_HEADER,
+  PROXY_NETWORK_ERROR_HEADER,
   PROXY_PATH,
   PROXY_SECRET_HEADER,
   PROXY_STATUS_HEADER,
@@ -72,6 +73,20 @@ export function proxiedFetch(options: ProxiedFetchOptions = {}): typeof globalTh
       credentials: "same-origin",
       cache: "no-store",
     });
+    // The proxy could not reach the target (its own 502, never an upstream answer, which comes enveloped as
+    // 200): fail as fetch itself would, with the code as the cause, so the SDK reports a PlexConnectionError
+    // ("refused", "dns"…) instead of an HTTP 502.
+    const code = response.status === 502 ? response.headers.get(PROXY_NETWORK_ERROR_HEADER) : null;
+    if (code !== null) {
+      throw new TypeError("fetch failed", {
+        cause: Object.assign(
+          new Error(`${code} ${new URL(request.url).host} (through the playground proxy)`),
+          {
+            code,
+          },
+        ),
+      });
+    }
     return unwrapProxyResponse(response);
   };
 }

@@ -23,3 +23,9 @@ export const PROXY_SECRET_META = "plex-playground-proxy-secret";
 export const PROXY_STATUS_HEADER = "x-plex-playground-status";
 export const PROXY_STATUS_TEXT_HEADER = "x-plex-playground-status-text";
 export const PROXY_LOCATION_HEADER = "x-plex-playground-location";
+/**
+ * On the proxy's own 502 (the target could not be reached): the network error code (`ECONNREFUSED`,
+ * `ENOTFOUND`, a TLS code, `ETIMEDOUT`). `proxiedFetch` turns that answer back into a network error with the
+ * code as its cause, so the SDK says "refused" or "dns" as it would without the proxy (the probe table).
+ */
+export const PROXY_NETWORK_ERROR_HEADER = "x-plex-playground-network-error";

@@ -1,13 +1,22 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { GetTransientTokenType, PlexAPI, PlexAPIError, Scope } from "@plex/auth";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  findBestConnection,
+  GetTransientTokenType,
+  type NoConnectionError,
+  PlexAPI,
+  PlexAPIError,
+  PlexConnectionError,
+  Scope,
+} from "@plex/auth";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { checkProxyRequest, createPlexProxy } from "../server/plex-proxy.js";
 import { createProxySecret, injectProxySecret, secretMatches } from "../server/proxy-secret.js";
 import { createProxyTargets, MAX_REGISTERED_SERVERS } from "../server/proxy-targets.js";
 import { proxiedFetch } from "../src/proxied-fetch.js";
 import {
   PROXY_LOCATION_HEADER,
+  PROXY_NETWORK_ERROR_HEADER,
   PROXY_PATH,
   PROXY_SECRET_HEADER,
   PROXY_SERVERS_PATH,
@@ -308,6 +317,63 @@ describe("the live-mode proxy", () => {
     expect(response.status).toBe(502);
     expect(response.body).toContain(downHost);
     expect(response.body).not.toContain("secret-in-query");
+  });
+
+  it("names the network error code, and the page turns it back into a network error (probe says refused)", async () => {
+    const down = createServer();
+    const downHost = await listen(down);
+    await new Promise((resolve) => down.close(resolve));
+    targets.register(`http://${downHost}`);
+    const response = await call({ headers: fromPage(`http://${downHost}/identity`) });
+    expect(response.status).toBe(502);
+    expect(response.headers[PROXY_NETWORK_ERROR_HEADER]).toBe("ECONNREFUSED");
+
+    const plex = new PlexAPI({ clientIdentifier: "probe-test", retry: false, fetch: pageFetch() });
+    const device = {
+      name: "Down",
+      clientIdentifier: "down-server",
+      accessToken: "down-token",
+      connections: [
+        {
+          protocol: "http",
+          address: "127.0.0.1",
+          port: 1,
+          uri: `http://${downHost}`,
+          local: true,
+          relay: false,
+        },
+      ],
+    };
+    const error = (await findBestConnection(plex.client, device).catch((e) => e)) as NoConnectionError;
+    expect(error).toBeInstanceOf(PlexConnectionError);
+    expect(error.tried[0]).toMatchObject({ outcome: "failed", reason: "refused" });
+  });
+
+  it("stops the upstream request when the page gives up (a lost or aborted probe)", async () => {
+    let arrived = false;
+    let upstreamClosed = false;
+    const stalled = createServer((req) => {
+      arrived = true;
+      req.socket.once("close", () => {
+        upstreamClosed = true;
+      });
+    });
+    const stalledHost = await listen(stalled);
+    targets.register(`http://${stalledHost}`);
+    const [hostname, port] = playgroundHost.split(":");
+    const page = httpRequest({
+      hostname,
+      port: Number(port),
+      path: PROXY_PATH,
+      headers: fromPage(`http://${stalledHost}/identity`),
+    });
+    page.on("error", () => {});
+    page.end();
+    await vi.waitFor(() => expect(arrived).toBe(true));
+    page.destroy();
+    // Well before the proxy's own time limit.
+    await vi.waitFor(() => expect(upstreamClosed).toBe(true));
+    await close(stalled);
   });
 
   it("leaves other paths to the next middleware", async () => {

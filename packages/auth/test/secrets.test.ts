@@ -1,15 +1,20 @@
 import { inspect } from "node:util";
 import { type Logger, PlexValidationError } from "@plex/core";
 import { describe, expect, it } from "vitest";
+import { findBestConnection } from "../src/find-best-connection.js";
 import { getPin } from "../src/get-pin.js";
+import { getServers } from "../src/get-servers.js";
 import { getTokenDetails } from "../src/get-token-details.js";
 import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
+import { validateToken } from "../src/validate-token.js";
 import { waitForPinToken } from "../src/wait-for-pin-token.js";
 import {
+  DEVICE_TOKEN,
   errorsJson,
   invalidTokenXml,
   PIN_AUTH_TOKEN,
   pinJson,
+  resourcesJson,
   SIGNED_IN_TOKEN,
   signInJson,
   userJson,
@@ -90,6 +95,28 @@ describe("secrets stay out of logs and errors, end to end through the operations
 
     expect(logger.text().length).toBeGreaterThan(0);
     expect(logger.text()).not.toContain(res.data.authToken);
+  });
+
+  it("servers: device tokens from /resources are neither logged nor in a failed probe's error", async () => {
+    mock.answer(`${PLEX_TV_URL}/resources`, () => json(resourcesJson));
+    const [server] = resourcesJson;
+    const [local, relay] = server!.connections;
+    mock.answer(`${local!.uri}/identity`, () => json(errorsJson(1001, "Unauthorized", 401), 401));
+    mock.answer(`${relay!.uri}/identity`, () => json({ MediaContainer: { machineIdentifier: "another" } }));
+    mock.answer(`${PLEX_TV_URL}/user`, () => xml(invalidTokenXml, 422));
+    const logger = recordingLogger();
+    const client = testClient({ logger });
+
+    const { data } = await getServers(client);
+    const error = await rejection(findBestConnection(client, data[0]!));
+    const check = await validateToken(client);
+
+    expect(check.valid).toBe(false);
+    expect(logger.text()).toContain("identity");
+    for (const view of [String(error), JSON.stringify(error), inspect(error, { depth: 8 }), logger.text()]) {
+      expect(view).not.toContain(DEVICE_TOKEN);
+      expect(view).not.toContain(ACCESS_TOKEN);
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import type { DemoProbeURIs } from "./constants.js";
 import { createDemoData, type DemoData } from "./demo-data.js";
 import { clientIdentifierOf } from "./internal/authenticate.js";
 import type { DemoContext, DemoRoute } from "./internal/context.js";
@@ -5,6 +6,7 @@ import { type DemoStorage, loadPins, savePins } from "./internal/pin-storage.js"
 import { notFound, plexError } from "./internal/respond.js";
 import { authPageRoute } from "./internal/routes/auth-page-route.js";
 import { ERRORS } from "./internal/routes/errors.js";
+import { pingRoute } from "./internal/routes/ping-route.js";
 import { createPinRoute, getPinRoute, linkPinRoute } from "./internal/routes/pins-route.js";
 import { resourcesRoute } from "./internal/routes/resources-route.js";
 import {
@@ -23,6 +25,8 @@ export interface DemoPlexOptions {
    * tests without a browser). Default 1. `Infinity`: only Allow on the demo auth page claims a pin, as on plex.tv.
    */
   pinClaimAfterPolls?: number;
+  /** Where the servers' connections in `/api/v2/resources` lead. Default `DEMO_PROBE_URIS`. */
+  probeURIs?: DemoProbeURIs;
   /** Lifetime of new pins in seconds (short ones for expiry tests). Default plex.tv's: 900, 1800 when strong. */
   pinLifetimeSeconds?: number;
   /**
@@ -53,6 +57,7 @@ const ROUTES: readonly RouteEntry[] = [
   { method: ["GET"], path: /^\/api\/v2\/pins\/\d+$/, plexTv: true, route: getPinRoute },
   { method: ["PUT"], path: /^\/api\/v2\/pins\/link$/, plexTv: true, route: linkPinRoute },
   { method: ["GET"], path: /^\/api\/v2\/resources$/, plexTv: true, route: resourcesRoute },
+  { method: ["GET"], path: /^\/api\/v2\/ping$/, plexTv: true, route: pingRoute },
   { method: ["GET", "POST"], path: /^\/security\/token$/, plexTv: false, route: securityTokenRoute },
   { method: ["GET"], path: /^\/security\/resources$/, plexTv: false, route: securityResourcesRoute },
   { method: ["GET"], path: /^\/identity$/, plexTv: false, route: identityRoute },
@@ -62,6 +67,7 @@ const ROUTES: readonly RouteEntry[] = [
 /** Routes on the path only, so the same handler can stand behind msw, a node server or a test's fetch. */
 export function createDemoPlex(options: DemoPlexOptions = {}): DemoPlex {
   const data = createDemoData();
+  if (options.probeURIs) data.probeURIs = { ...options.probeURIs };
   const now = options.now ?? (() => new Date());
   const pinClaimAfterPolls = options.pinClaimAfterPolls ?? 1;
   const { pinLifetimeSeconds, storage } = options;
