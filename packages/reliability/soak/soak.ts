@@ -37,6 +37,8 @@ const HAS_BODY_LIMIT = "PlexResponseTooLargeError" in core;
 const SOAK_FAULTS = FAULTS.filter(
   (fault) => fault.name !== "429 Retry-After: 1" && (fault.needs === undefined || HAS_BODY_LIMIT),
 );
+/** Per call against a faulty server: a PIN wait polls through transient faults this long. */
+const FAULTY_TIMEOUT_MS = 2_000;
 const SLOW = new Set(["stall past the timeout", "body trickles 1 byte/s"]);
 const CLIENT_OPTIONS = {
   // The SDK's default: on a loaded machine a healthy answer can take seconds when 128 connections open at once.
@@ -121,7 +123,9 @@ async function main(): Promise<void> {
     if (world.fault) counts.faulted += 1;
     perOperation.set(row.name, (perOperation.get(row.name) ?? 0) + 1);
     try {
-      await row.call(client, slow ? { timeoutMs: 100 } : undefined);
+      await row.call(client, {
+        timeoutMs: slow ? 100 : world.fault ? FAULTY_TIMEOUT_MS : CLIENT_OPTIONS.timeoutMs,
+      });
       counts.ok += 1;
     } catch (error) {
       if (!PlexError.isInstance(error)) {
@@ -182,8 +186,13 @@ async function main(): Promise<void> {
   if (unhandled > 0) problems.push(`${unhandled} unhandled rejections`);
   if (heapGrowth > MAX_HEAP_GROWTH_MIB) problems.push(`heap grew ${heapGrowth.toFixed(1)} MiB`);
   if (rssGrowth > MAX_RSS_GROWTH_MIB) problems.push(`RSS grew ${rssGrowth.toFixed(1)} MiB`);
-  if (handles.length > 0 || openSockets > 0)
-    problems.push(`left open: ${openSockets} server sockets, handles ${handles.join(",")}`);
+  if (handles.length > 0 || openSockets > 0) {
+    const kinds = new Map<string, number>();
+    for (const kind of handles) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    problems.push(
+      `left open: ${openSockets} server sockets, handles ${JSON.stringify(Object.fromEntries(kinds))}`,
+    );
+  }
   if (seconds > MAX_SECONDS) problems.push(`took ${seconds.toFixed(1)} s (limit ${MAX_SECONDS})`);
   if (perOperation.size !== OPERATIONS.length) problems.push("an operation was never called");
 

@@ -1,14 +1,21 @@
 import {
+  connectToServer,
   createPin,
   createPlexClient,
+  findBestConnection,
   getPin,
+  getServerResources,
+  getServers,
   getSourceConnectionInformation,
   getTokenDetails,
   getTransientToken,
+  PlexAPI,
   type PlexClient,
   type PlexClientOptions,
+  ping,
   postUsersSignInData,
   type RequestOptions,
+  validateToken,
   waitForPinToken,
 } from "@plex/auth";
 import {
@@ -58,6 +65,8 @@ export interface OperationRow {
   isGoodResult(result: unknown): boolean;
   /** Polls through 5xx, 429 and connection failures until its own deadline (PIN_WAIT) instead of failing. */
   readonly pollsUntilDeadline?: boolean;
+  /** Probes a server's connections (one request each, never retried), as findBestConnection does. */
+  readonly probes?: boolean;
   /** Requests a successful call sends to a fresh demo (default 1). */
   readonly healthyRequests?: number;
   /** Secrets this call handles besides the client's token (the password it sends, the tokens it receives). */
@@ -76,8 +85,54 @@ export const SUITE_PRODUCT = "Plex SDK reliability suite";
 
 /** The PIN `demoBehavior` creates in every demo it serves (the demo numbers PINs from 880001). */
 export const SEEDED_PIN_ID = 880001;
-/** How the rows wait for a PIN: polls 100 ms apart, for at most a second. */
+/** How the rows wait for a PIN: polls 100 ms apart, for at most a second (or the call's `timeoutMs` if longer). */
 export const PIN_WAIT = { intervalMs: 100, timeoutMs: 1_000 } as const;
+
+/** A server as getServerResources lists it, whose one connection is `origin` (the demo answers its /identity). */
+export function deviceAt(origin: string) {
+  const url = new URL(origin);
+  return {
+    name: "Reliability suite server",
+    clientIdentifier: DEMO_SERVER.clientIdentifier,
+    accessToken: DEMO_SERVER.accessToken,
+    provides: "server",
+    connections: [
+      {
+        protocol: url.protocol.slice(0, -1),
+        address: url.hostname,
+        port: Number(url.port),
+        uri: origin,
+        local: true,
+        relay: false,
+        IPv6: false,
+      },
+    ],
+  };
+}
+
+const originOf = (client: PlexClient) => client.options.serverURL ?? "http://127.0.0.1:9";
+const probeOptions = (client: PlexClient, options?: RequestOptions) => ({
+  timeoutMs: options?.timeoutMs ?? client.options.timeoutMs ?? 5_000,
+  signal: options?.signal,
+});
+
+/** Probing sends one request per connection, never retried: every fault ends in "no connection worked". */
+function probeExpectation(fault: string, base: Expectation): Expectation {
+  const requests = fault === "redirect loop" ? 6 : 1;
+  const timeouts = fault === "stall past the timeout" || fault === "body trickles 1 byte/s";
+  return {
+    error: "PlexConnectionError",
+    attempts: requests,
+    served: fault === "connection refused" ? 0 : requests,
+    minMs: timeouts ? base.minMs / base.attempts : 0,
+    maxMs: timeouts ? base.minMs / base.attempts + base.maxMs - base.minMs : base.maxMs,
+  };
+}
+
+const hasServer = (result: unknown) =>
+  ((dataOf(result) as unknown as { clientIdentifier?: unknown }[] | undefined) ?? []).some(
+    (device) => device.clientIdentifier === DEMO_SERVER.clientIdentifier,
+  );
 
 // Faults a PIN wait polls through (the next poll may succeed) until its own deadline.
 const TRANSIENT_FOR_PIN_WAIT = new Set([
@@ -265,7 +320,17 @@ export const OPERATIONS: readonly OperationRow[] = [
     idempotent: true,
     auth: false,
     call: (client, options) =>
-      waitForPinToken(client, { id: SEEDED_PIN_ID }, { ...PIN_WAIT, signal: options?.signal }, options),
+      waitForPinToken(
+        client,
+        { id: SEEDED_PIN_ID },
+        // A caller's longer per-call timeout (the soak's) stretches the whole wait too: one slow poll must fit.
+        {
+          ...PIN_WAIT,
+          timeoutMs: Math.max(PIN_WAIT.timeoutMs, options?.timeoutMs ?? 0),
+          signal: options?.signal,
+        },
+        options,
+      ),
     isGoodResult: (result) => result === DEMO_TOKENS.account,
     // The demo answers the first poll "not yet approved" and approves the PIN on the second.
     healthyRequests: 2,
@@ -292,6 +357,97 @@ export const OPERATIONS: readonly OperationRow[] = [
         maxMs: PIN_WAIT.timeoutMs + base.maxMs,
       };
     },
+  },
+  {
+    name: "getServerResources",
+    method: "GET",
+    path: "/api/v2/resources",
+    idempotent: true,
+    auth: true,
+    call: (client, options) => getServerResources(client, {}, options),
+    isGoodResult: hasServer,
+    secrets: [],
+    inputs: [
+      {
+        name: "request key",
+        call: (client, value) =>
+          getServerResources(client, JSON.parse(`{${JSON.stringify(value)}:${JSON.stringify(value)}}`)),
+        sent: () => ({ query: { includeHttps: "1", includeRelay: "1", includeIPv6: "1" } }),
+      },
+    ],
+  },
+  {
+    name: "getServers",
+    method: "GET",
+    path: "/api/v2/resources",
+    idempotent: true,
+    auth: true,
+    call: (client, options) => getServers(client, {}, options),
+    isGoodResult: hasServer,
+    secrets: [],
+    inputs: [],
+  },
+  {
+    name: "ping",
+    method: "GET",
+    path: "/api/v2/ping",
+    idempotent: true,
+    auth: true,
+    call: (client, options) => ping(client, options),
+    isGoodResult: (result) => dataOf(result) !== undefined,
+    secrets: [],
+    inputs: [],
+  },
+  {
+    name: "validateToken",
+    method: "GET",
+    path: "/api/v2/user",
+    idempotent: true,
+    auth: true,
+    call: (client, options) => validateToken(client, {}, options),
+    isGoodResult: (result) => (result as { valid?: unknown } | undefined)?.valid === true,
+    secrets: [],
+    inputs: [
+      {
+        // The token to check travels like the client's own: only as X-Plex-Token.
+        name: "token",
+        call: (client, value) => validateToken(client, { token: value }),
+        sent: (value) => ({ header: ["x-plex-token", value] }),
+      },
+    ],
+    // 401 and 422 are plex.tv's verdict on the token: an answer ({ valid: false }), not an error.
+    expect: (fault, base) =>
+      fault === "XML 401 code 1001" || fault === "XML 422 Invalid token"
+        ? { ...base, error: "result" }
+        : base,
+  },
+  {
+    name: "findBestConnection",
+    method: "GET",
+    path: "/identity",
+    idempotent: true,
+    auth: true,
+    call: (client, options) =>
+      findBestConnection(client, deviceAt(originOf(client)), probeOptions(client, options)),
+    isGoodResult: (result) => typeof (result as { uri?: unknown } | undefined)?.uri === "string",
+    secrets: [],
+    inputs: [],
+    expect: probeExpectation,
+    probes: true,
+  },
+  {
+    name: "connectToServer",
+    method: "GET",
+    path: "/identity",
+    idempotent: true,
+    auth: true,
+    call: (client, options) =>
+      connectToServer(new PlexAPI(client), deviceAt(originOf(client)), probeOptions(client, options)),
+    isGoodResult: (result) => result instanceof PlexAPI,
+    secrets: [],
+    inputs: [],
+    expect: probeExpectation,
+    probes: true,
   },
 ];
 

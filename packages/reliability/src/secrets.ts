@@ -1,5 +1,11 @@
 import { inspect } from "node:util";
-import { DEMO_ACCOUNTS, DEMO_SERVER, DEMO_TOKENS, DEMO_TRANSIENT_TOKEN } from "@plex/demo-plex";
+import {
+  createDemoPlex,
+  DEMO_ACCOUNTS,
+  DEMO_SERVER,
+  DEMO_TOKENS,
+  DEMO_TRANSIENT_TOKEN,
+} from "@plex/demo-plex";
 
 /** Every credential the demo hands out or accepts: none may appear in an error or a log line. */
 export const KNOWN_SECRETS: readonly string[] = [
@@ -10,6 +16,10 @@ export const KNOWN_SECRETS: readonly string[] = [
   DEMO_ACCOUNTS.twoFactor.verificationCode,
   DEMO_SERVER.accessToken,
   DEMO_TRANSIENT_TOKEN,
+  // The tokens of every device the demo account lists (shared servers and players have their own).
+  ...createDemoPlex()
+    .data.resources.map((device) => (device as { accessToken?: unknown }).accessToken)
+    .filter((token): token is string => typeof token === "string"),
 ];
 
 function safely(render: () => string): string {
