@@ -31,7 +31,7 @@ describe("buildAuthAppURL with input main does not handle", () => {
     if (PlexInvalidRequestError.isInstance(result)) return;
     expect(typeof result).toBe("string");
     const url = result as string;
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
     expect(url).not.toMatch(/[\s\u0000-\u001f\u2028\u2029]/);
     expect(url.split("#")).toHaveLength(2);
     expect(url.split("#")[1]!.startsWith("?clientID=demo-client-0001&code=ABCDEFGH")).toBe(true);
