@@ -1,7 +1,7 @@
 import { createPlexClient, PlexInvalidRequestError } from "@plex/auth";
 import { DEMO_CLIENT_IDENTIFIER, DEMO_TOKENS } from "@plex/demo-plex";
 import { describe, expect, test } from "vitest";
-import { countingFetch, exposures, type FetchCount, OPERATIONS } from "../../src/index";
+import { countingFetch, exposures, type FetchCount, OPERATIONS, SUITE_PRODUCT } from "../../src/index";
 import { settle } from "../support";
 
 const PASSWORD = "url-password-5e1b";
@@ -18,6 +18,7 @@ describe("a base URL with credentials", () => {
             accessToken: DEMO_TOKENS.account,
             serverURL: base,
             plexTvURL: `${base}/api/v2`,
+            product: SUITE_PRODUCT,
             retry: false,
             fetch: countingFetch(count, false),
           });
