@@ -1,4 +1,5 @@
 // The harness the suites of this package share: the operations table, the fault table, the servers and checks.
+export { detectBodyLimit } from "./body-limit";
 export { demoBehavior } from "./demo-behavior";
 export {
   countingFetch,

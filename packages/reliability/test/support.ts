@@ -1,7 +1,7 @@
-import * as core from "@plex/core";
+import { detectBodyLimit } from "../src/index";
 
 /** Core's body size limit (`maxResponseBytes`, `PlexResponseTooLargeError`) is on wip-core, not yet on main. */
-export const HAS_BODY_LIMIT = "PlexResponseTooLargeError" in core;
+export const HAS_BODY_LIMIT = await detectBodyLimit();
 export const WAITS_FOR_CORE = "(skipped: waits for core's maxResponseBytes, not on main yet)";
 
 /** What `promise` rejected with, or `undefined` when it resolved. */
