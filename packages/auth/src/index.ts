@@ -2,6 +2,7 @@
 
 export type {
   AccessToken,
+  AccessTokenContext,
   Logger,
   Middleware,
   PlexClient,
@@ -22,6 +23,7 @@ export {
   PlexInvalidRequestError,
   PlexRateLimitError,
   PlexTimeoutError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
   PlexValidationError,

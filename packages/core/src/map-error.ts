@@ -4,6 +4,7 @@ import {
   type PlexAPIErrorInit,
   type PlexErrorEntry,
   PlexRateLimitError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
 } from "./errors";
@@ -50,6 +51,9 @@ export function plexErrorsOf(decoded: unknown): PlexErrorEntry[] {
 const LOCKOUT =
   "Plex has temporarily locked sign-ins from this address after repeated failures; wait before trying again";
 
+const EXPIRED =
+  "Plex refused the access token as expired (HTTP 498): pass accessToken as a function that returns a fresh token";
+
 export interface ErrorContext {
   /** Literal secrets (the token in use) to scrub from the body on top of field-based redaction. */
   secrets?: readonly (string | undefined)[];
@@ -88,6 +92,12 @@ export function createApiError(
     return new PlexUnauthorizedError({
       ...init,
       message: plexMessage ? `${LOCKOUT} (${init.message})` : LOCKOUT,
+    });
+  }
+  if (status === 498) {
+    return new PlexTokenExpiredError({
+      ...init,
+      message: plexMessage ? `${EXPIRED} (${init.message})` : EXPIRED,
     });
   }
   const invalidToken = status === 422 && plexErrors.some((entry) => /invalid token/i.test(entry.message));
