@@ -1,0 +1,48 @@
+import { onAbort } from "./on-abort";
+
+/** What one attempt runs with: its own signal, and a way to stop awaiting the moment it aborts. */
+export interface Deadline {
+  readonly signal: AbortSignal;
+  readonly timedOut: boolean;
+  /** Settles like `promise`, or rejects as soon as the attempt aborts (an injected fetch may ignore its signal). */
+  race<V>(promise: Promise<V>): Promise<V>;
+}
+
+/**
+ * Runs `run` with a signal that aborts after `ms` or when `outer` aborts, whichever comes first;
+ * the timer and the listener are gone when it settles.
+ */
+export async function withTimeout<T>(
+  ms: number,
+  outer: AbortSignal | undefined,
+  run: (deadline: Deadline) => Promise<T>,
+): Promise<T> {
+  const controller = new AbortController();
+  const pending = new Set<(reason: unknown) => void>();
+  const abort = () => {
+    controller.abort();
+    for (const reject of pending) reject(controller.signal.reason);
+  };
+  const deadline = {
+    signal: controller.signal,
+    timedOut: false,
+    race<V>(promise: Promise<V>): Promise<V> {
+      if (controller.signal.aborted) return Promise.reject(controller.signal.reason);
+      return new Promise<V>((resolve, reject) => {
+        pending.add(reject);
+        promise.then(resolve, reject).finally(() => pending.delete(reject));
+      });
+    },
+  };
+  const timer = setTimeout(() => {
+    deadline.timedOut = true;
+    abort();
+  }, ms);
+  const stop = onAbort(outer, abort);
+  try {
+    return await run(deadline);
+  } finally {
+    clearTimeout(timer);
+    stop();
+  }
+}
