@@ -51,8 +51,7 @@ export function plexErrorsOf(decoded: unknown): PlexErrorEntry[] {
 const LOCKOUT =
   "Plex has temporarily locked sign-ins from this address after repeated failures; wait before trying again";
 
-const EXPIRED =
-  "The access token has expired (498): make accessToken a function that returns a fresh token";
+const EXPIRED = "The access token has expired (498): make accessToken a function that returns a fresh token";
 
 // Plex's own error bodies are tiny: past this an answer is not decoded for error entries at all.
 const DECODE_LIMIT = 64 * 1024;

@@ -34,12 +34,9 @@ function classify(call: Call<unknown>, deadline: Deadline, error: unknown): unkn
   // by the caller's middleware. A bug, not network trouble: never retried.
   const name = (error as Error)?.name ?? typeof error;
   const detail = call.redactor.clip(String((error as Error)?.message ?? error), 200);
-  return new PlexInvalidRequestError(
-    `A middleware threw in ${call.operation}: ${name}: ${detail}`,
-    {
-      cause: error,
-    },
-  );
+  return new PlexInvalidRequestError(`A middleware threw in ${call.operation}: ${name}: ${detail}`, {
+    cause: error,
+  });
 }
 
 /** Connect, send (refreshing an expired token once), read within the limits. */
