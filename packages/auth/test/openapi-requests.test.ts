@@ -42,7 +42,9 @@ function load() {
     parts.map((part) => part.replaceAll("~", "~0").replaceAll("/", "~1")).join("/");
   const check = (ref: string, value: unknown) => {
     const validate = ajv.getSchema(`spec#/${ref}`) ?? ajv.compile({ $ref: `spec#/${ref}` });
-    return validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
+    return validate(value)
+      ? []
+      : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
   };
   return { spec, check, pointer };
 }
