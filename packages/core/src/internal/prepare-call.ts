@@ -92,9 +92,6 @@ export function prepareCall<T>(
   options: RequestOptions = {},
 ): Call<T> {
   checkSpec(spec);
-  if (typeof options !== "object" || options === null) {
-    throw new PlexInvalidRequestError("The call options must be an object");
-  }
   const operation = spec.operation ?? `${spec.method} ${spec.path}`;
   const href = buildHref(baseUrlFor(state, spec, options, operation), spec.path, spec.query);
   const encoded = encodeBody(spec.body);

@@ -18,31 +18,32 @@ export async function withTimeout<T>(
   run: (deadline: Deadline) => Promise<T>,
 ): Promise<T> {
   const controller = new AbortController();
-  const pending = new Set<(reason: unknown) => void>();
+  const { signal } = controller;
+  // The reject of the await in progress (an attempt awaits one thing at a time).
+  let stop: ((reason: unknown) => void) | undefined;
   const abort = () => {
     controller.abort();
-    for (const reject of pending) reject(controller.signal.reason);
+    stop?.(signal.reason);
   };
   const deadline = {
-    signal: controller.signal,
+    signal,
     timedOut: false,
-    race<V>(promise: Promise<V>): Promise<V> {
-      if (controller.signal.aborted) return Promise.reject(controller.signal.reason);
-      return new Promise<V>((resolve, reject) => {
-        pending.add(reject);
-        promise.then(resolve, reject).finally(() => pending.delete(reject));
-      });
-    },
+    race: <V>(promise: Promise<V>) =>
+      new Promise<V>((resolve, reject) => {
+        if (signal.aborted) reject(signal.reason);
+        stop = reject;
+        promise.then(resolve, reject);
+      }),
   };
   const timer = setTimeout(() => {
     deadline.timedOut = true;
     abort();
   }, ms);
-  const stop = onAbort(outer, abort);
+  const forget = onAbort(outer, abort);
   try {
     return await run(deadline);
   } finally {
     clearTimeout(timer);
-    stop();
+    forget();
   }
 }
