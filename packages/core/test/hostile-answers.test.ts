@@ -351,3 +351,11 @@ describe("8. one AbortSignal shared by many calls", () => {
     expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
   });
 });
+
+describe("6b. without middleware", () => {
+  it("a fetch that resolves to something other than a Response is still a PlexConnectionError", async () => {
+    const client = options((async () => undefined) as unknown as typeof fetch, { retry: false });
+    const error = await failure<PlexError>(client.request(get));
+    expect(error.name).toBe("PlexConnectionError");
+  });
+});

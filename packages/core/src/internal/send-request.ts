@@ -30,8 +30,9 @@ function classify(call: Call<unknown>, deadline: Deadline, error: unknown): unkn
     });
   }
   if (PlexError.isInstance(error)) return error;
-  // Everything fetch and the body throw is already a PlexConnectionError: what is left was thrown
-  // by the caller's middleware. A bug, not network trouble: never retried.
+  // Everything fetch and the body throw is already a PlexConnectionError: with middleware, what is
+  // left was thrown by it. A bug, not network trouble: never retried.
+  if (!call.state.settings.middleware?.length) return connectionError(call, error);
   const name = (error as Error)?.name ?? typeof error;
   const detail = call.redactor.clip(String((error as Error)?.message ?? error), 200);
   return new PlexInvalidRequestError(`A middleware threw in ${call.operation}: ${name}: ${detail}`, {
