@@ -1,26 +1,32 @@
 import {
+  createPlexClient,
+  type PlexClientOptions,
   PlexError,
   PlexInvalidRequestError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
 } from "@plex/core";
-import { describe, expect, expectTypeOf, it } from "vitest";
-import { errorsJson, errorsXml, SIGNED_IN_TOKEN, signInJson } from "../test/support/fixtures.js";
+import { errorsJson, errorsXml, SIGNED_IN_TOKEN, signInJson } from "@plex/demo-plex/fixtures";
 import {
   EXPECTED_IDENTITY_HEADERS,
-  IDENTITY,
+  TEST_IDENTITY as IDENTITY,
   json,
-  PLEX_TV_URL,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer,
   xml,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, expectTypeOf, it } from "vitest";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
 import { postUsersSignInData } from "./post-users-sign-in-data.js";
 
-const mock = useMockPlex();
+const mock = useRecordingServer();
 const SIGNIN = `${PLEX_TV_URL}/users/signin`;
 const PASSWORD = "p&ss=w+rd %41 ünï 🔑🎬";
 const credentials = { login: "river.tester@example.org", password: PASSWORD };

@@ -1,20 +1,24 @@
 import { inspect } from "node:util";
 import type { Logger } from "@plex/core";
+import { createPlexClient, type PlexClientOptions } from "@plex/core";
+import { errorsJson, invalidTokenXml, SIGNED_IN_TOKEN, signInJson, userJson } from "@plex/demo-plex/fixtures";
+import {
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
+  json,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
+  rejection,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer,
+  xml,
+} from "@plex/demo-plex/recording";
 import { describe, expect, it } from "vitest";
 import { getTokenDetails } from "../src/get-token-details.js";
 import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
-import { errorsJson, invalidTokenXml, SIGNED_IN_TOKEN, signInJson, userJson } from "./support/fixtures.js";
-import {
-  ACCESS_TOKEN,
-  json,
-  PLEX_TV_URL,
-  rejection,
-  testClient,
-  useMockPlex,
-  xml,
-} from "./support/mock-plex.js";
 
-const mock = useMockPlex();
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
+const mock = useRecordingServer();
 const PASSWORD = "hunter2&secret=%F0";
 
 /** A logger that keeps every line, flattened to text, so a secret anywhere in it is found. */

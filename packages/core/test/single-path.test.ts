@@ -1,3 +1,4 @@
+import { type SeenRequest, useRecordingServer } from "@plex/demo-plex/recording";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
@@ -10,14 +11,13 @@ import {
 } from "../src/index";
 import { MAX_REDIRECTS } from "../src/internal/fetch-same-origin";
 import { failure } from "./helpers/failure";
-import { useRecordingServer } from "./helpers/recording-server";
 
 // One path for every call: with or without middleware and logger, the same steps run and fetch gets
 // the same call shape, (url: string, init) with plain-object headers and a string body.
 const PLEX_TV = "https://plex.tv/api/v2";
 const TOKEN = "direct-path-token-3e9b";
 
-const { server, seen } = useRecordingServer();
+const { server, seen, record } = useRecordingServer();
 
 const options: PlexClientOptions = {
   clientIdentifier: "direct-path-install-07",
@@ -38,20 +38,18 @@ const signIn: RequestSpec<unknown> = {
   responseSchema: AnySchema,
 };
 
-async function describeSeen(request: Request) {
-  return {
-    method: request.method,
-    url: request.url,
-    headers: Object.fromEntries(request.headers),
-    body: await request.text(),
-  };
-}
+const describeSeen = (request: SeenRequest) => ({
+  method: request.method,
+  url: request.url.href,
+  headers: Object.fromEntries(request.headers),
+  body: request.body,
+});
 
 describe("the single request path", () => {
   it("sends the same thing with or without middleware", async () => {
     server.use(
-      http.post(`${PLEX_TV}/users/signin`, ({ request }) => {
-        seen.push(request.clone());
+      http.post(`${PLEX_TV}/users/signin`, async ({ request }) => {
+        await record(request);
         return HttpResponse.json({ ok: 1 });
       }),
     );
@@ -63,7 +61,7 @@ describe("the single request path", () => {
     expect(direct.data).toEqual({ ok: 1 });
     expect(wrapped.data).toEqual({ ok: 1 });
     expect(seen).toHaveLength(2);
-    const [first, second] = [await describeSeen(seen[0]!), await describeSeen(seen[1]!)];
+    const [first, second] = [describeSeen(seen[0]!), describeSeen(seen[1]!)];
     expect(first).toEqual(second);
     expect(first.headers["x-plex-token"]).toBe(TOKEN);
     expect(first.headers["x-trace"]).toBe("t-1");

@@ -1,3 +1,4 @@
+import { useRecordingServer } from "@plex/demo-plex/recording";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
@@ -9,13 +10,12 @@ import {
   type RequestSpec,
 } from "../src/index";
 import { failure } from "./helpers/failure";
-import { useRecordingServer } from "./helpers/recording-server";
 
 // HTTP 498 is Plex's "this JWT has expired": a token function gets one chance to refresh.
 const PLEX_TV = "https://plex.tv/api/v2";
 const OLD = "expired-jwt-token-0001";
 const NEW = "fresh-jwt-token-0002";
-const { server, seen } = useRecordingServer();
+const { server, seen, record } = useRecordingServer();
 
 const signIn: RequestSpec<unknown> = {
   method: "POST",
@@ -30,7 +30,7 @@ const signIn: RequestSpec<unknown> = {
 function answerByToken(valid: string) {
   server.use(
     http.post(`${PLEX_TV}/users/signin`, async ({ request }) => {
-      seen.push(request.clone());
+      await record(request);
       return request.headers.get("x-plex-token") === valid
         ? HttpResponse.json({ ok: 1 })
         : new HttpResponse(null, { status: 498 });
@@ -57,7 +57,7 @@ describe("an expired token (HTTP 498)", () => {
       { expiredToken: OLD, signal: controller.signal },
     ]);
     expect(seen.map((request) => request.headers.get("x-plex-token"))).toEqual([OLD, NEW]);
-    expect(await seen[1]!.text()).toBe("login=someone%40example.com&password=refresh-password-1");
+    expect(seen[1]!.body).toBe("login=someone%40example.com&password=refresh-password-1");
   });
 
   it("throws PlexTokenExpiredError when the fresh token is refused too, after two sends", async () => {
