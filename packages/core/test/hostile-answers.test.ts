@@ -119,6 +119,23 @@ describe("2. maxResponseBytes", () => {
     expect(calls()).toBe(1);
   });
 
+  it("refuses an announced Content-Length over the limit without reading the body", async () => {
+    let cancelled = false;
+    const { client } = answering(
+      () =>
+        new Response(
+          new ReadableStream({
+            cancel() {
+              cancelled = true;
+            },
+          }),
+          { headers: { "content-type": "application/json", "content-length": "9000000" } },
+        ),
+    );
+    expect((await failure<PlexError>(client.request(get))).name).toBe("PlexResponseTooLargeError");
+    expect(cancelled).toBe(true);
+  });
+
   it("takes a client and a per-call limit", async () => {
     const body = JSON.stringify({ id: 1, pad: "y".repeat(2_000) });
     const { client } = answering(() => Response.json(JSON.parse(body)), { maxResponseBytes: 1_000 });

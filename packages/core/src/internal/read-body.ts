@@ -15,17 +15,23 @@ const tooLarge = (limit: number, operation: string) =>
 export async function readBody(response: Response, limit: number, operation: string): Promise<string> {
   const body = response.body;
   if (body === null) return "";
+  // The usual answer states its size and is not compressed: what arrives is what was announced
+  // (fetch enforces Content-Length on the wire), so the platform's own text() is safe and cheaper
+  // than a reader. An injected fetch that builds a Response with a false Content-Length is trusted as
+  // the caller's own code. An announced size over the limit stops before the first read.
+  const length = response.headers.has("content-encoding") ? null : response.headers.get("content-length");
+  if (length !== null && +length <= limit) return response.text();
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
-  let size = 0;
+  let size = +(length ?? 0) || 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
     if (size > limit) {
       reader.cancel().catch(() => {});
       throw tooLarge(limit, operation);
     }
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
     chunks.push(value);
   }
   if (chunks.length === 1) return decoder.decode(chunks[0]);
