@@ -91,4 +91,11 @@ describe("fetchSameOrigin", () => {
     expect(error?.rawResponse).toBeUndefined();
     expect(followed.bodyUsed || followed.body?.locked).toBeTruthy();
   });
+
+  it("accepts an answer from a proxying fetch that did not follow a redirect", async () => {
+    const proxied = Response.json({ ok: 1 });
+    Object.defineProperty(proxied, "url", { value: "http://localhost:5173/__plex_proxy" });
+    const response = await fetchSameOrigin("http://h.test/a", init(), async () => proxied);
+    expect(await response.json()).toEqual({ ok: 1 });
+  });
 });
