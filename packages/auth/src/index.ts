@@ -2,6 +2,7 @@
 
 export type {
   AccessToken,
+  AccessTokenContext,
   Logger,
   Middleware,
   PlexClient,
@@ -23,6 +24,7 @@ export {
   PlexPinExpiredError,
   PlexRateLimitError,
   PlexTimeoutError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
   PlexValidationError,

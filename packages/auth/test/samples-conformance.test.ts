@@ -1,13 +1,22 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
+  createPlexClient,
   PlexAPIError,
+  type PlexClientOptions,
   PlexPinExpiredError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
   PlexValidationError,
 } from "@plex/core";
+import {
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
+  TEST_PMS_URL as PMS_URL,
+  rejection,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer,
+} from "@plex/demo-plex/recording";
 import { describe, expect, it } from "vitest";
 import { createPin } from "../src/create-pin.js";
 import { getPin } from "../src/get-pin.js";
@@ -15,7 +24,9 @@ import { getSourceConnectionInformation } from "../src/get-source-connection-inf
 import { getTokenDetails } from "../src/get-token-details.js";
 import { getTransientToken } from "../src/get-transient-token.js";
 import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
-import { PLEX_TV_URL, PMS_URL, rejection, testClient, useMockPlex } from "./support/mock-plex.js";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
 
 // The real Plex bodies live beside the repository (../shared from the repo root) and are never copied into it.
 // PLEX_SAMPLES_DIR points elsewhere, e.g. at a missing folder to check that the suite skips cleanly.
@@ -25,7 +36,7 @@ const samplesDir = process.env.PLEX_SAMPLES_DIR
   : fileURLToPath(new URL("../shared/plex-api/samples/", repoRoot));
 const present = existsSync(samplesDir);
 
-const mock = useMockPlex();
+const mock = useRecordingServer();
 
 function sample(name: string): Response {
   const text = readFileSync(`${samplesDir}${name}`, "utf8");

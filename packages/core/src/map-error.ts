@@ -5,11 +5,12 @@ import {
   type PlexErrorEntry,
   PlexPinExpiredError,
   PlexRateLimitError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
 } from "./errors";
+import { createRedactor, type Redactor } from "./internal/redactor";
 import { parseRetryAfter } from "./internal/retry-after";
-import { redactText } from "./redact";
 
 const BODY_LIMIT = 2_000;
 
@@ -51,9 +52,15 @@ export function plexErrorsOf(decoded: unknown): PlexErrorEntry[] {
 const LOCKOUT =
   "Plex has temporarily locked sign-ins from this address after repeated failures; wait before trying again";
 
+const EXPIRED = "The access token has expired (498): make accessToken a function that returns a fresh token";
+
+// Plex's own error bodies are tiny: past this an answer is not decoded for error entries at all.
+const DECODE_LIMIT = 64 * 1024;
+const MESSAGE_LIMIT = 500;
+
 export interface ErrorContext {
-  /** Literal secrets (the token in use) to scrub from the body on top of field-based redaction. */
-  secrets?: readonly (string | undefined)[];
+  /** The call's literal secrets (the token in use…), scrubbed from every field on top of field-based redaction. */
+  redactor?: Redactor;
   now?: number;
 }
 
@@ -69,15 +76,20 @@ export function createApiError(
   const code = plexErrors.find((entry) => entry.code !== undefined)?.code;
   const codes = new Set(plexErrors.map((entry) => entry.code));
   const plexMessage = first?.message?.trim();
-  const secrets = context.secrets ?? [];
-  const body = redactText(text, secrets);
+  const redactor = context.redactor ?? createRedactor();
   const init: PlexAPIErrorInit = {
-    message: redactText(plexMessage || `Plex answered ${status} ${response.statusText}`.trim(), secrets),
+    message: redactor.clip(
+      plexMessage || `Plex answered ${status} ${response.statusText}`.trim(),
+      MESSAGE_LIMIT,
+    ),
     statusCode: status,
     code,
-    plexErrors: plexErrors.map((entry) => ({ ...entry, message: redactText(entry.message, secrets) })),
-    body: body.length > BODY_LIMIT ? `${body.slice(0, BODY_LIMIT)}…` : body,
-    headers: response.headers,
+    plexErrors: plexErrors.map((entry) => ({
+      ...entry,
+      message: redactor.clip(entry.message, MESSAGE_LIMIT),
+    })),
+    body: redactor.clip(text, BODY_LIMIT),
+    headers: redactor.headers(response.headers),
     rawResponse: response.raw,
   };
   if (codes.has(1029)) return new PlexTwoFactorRequiredError(init);
@@ -89,6 +101,12 @@ export function createApiError(
     return new PlexUnauthorizedError({
       ...init,
       message: plexMessage ? `${LOCKOUT} (${init.message})` : LOCKOUT,
+    });
+  }
+  if (status === 498) {
+    return new PlexTokenExpiredError({
+      ...init,
+      message: plexMessage ? `${EXPIRED} (${init.message})` : EXPIRED,
     });
   }
   const invalidToken = status === 422 && plexErrors.some((entry) => /invalid token/i.test(entry.message));
@@ -105,7 +123,8 @@ export async function toApiError(
 ): Promise<PlexAPIError> {
   let decoded: unknown;
   try {
-    decoded = await decodeBody(text, response.headers.get("content-type") ?? "");
+    if (text.length <= DECODE_LIMIT)
+      decoded = await decodeBody(text, response.headers.get("content-type") ?? "");
   } catch {
     decoded = undefined; // an HTML error page: fall back to the status line
   }
