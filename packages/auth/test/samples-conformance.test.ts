@@ -2,16 +2,19 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   PlexAPIError,
+  PlexHomePinRequiredError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
   PlexValidationError,
 } from "@plex/core";
 import { describe, expect, it } from "vitest";
+import { getHomeUsers } from "../src/get-home-users.js";
 import { getSourceConnectionInformation } from "../src/get-source-connection-information.js";
 import { getTokenDetails } from "../src/get-token-details.js";
 import { getTransientToken } from "../src/get-transient-token.js";
 import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
+import { switchHomeUser } from "../src/switch-home-user.js";
 import { PLEX_TV_URL, PMS_URL, rejection, testClient, useMockPlex } from "./support/mock-plex.js";
 
 // The real Plex bodies live beside the repository (../shared from the repo root) and are never copied into it.
@@ -27,9 +30,16 @@ const mock = useMockPlex();
 function sample(name: string): Response {
   const text = readFileSync(`${samplesDir}${name}`, "utf8");
   const type = name.endsWith(".xml") ? "text/xml;charset=utf-8" : "application/json";
-  const status = Number(/^error-(\d{3})-/.exec(name)?.[1] ?? (name.includes("__201__") ? 201 : 200));
+  const status = Number(
+    /^error-(\d{3})-/.exec(name)?.[1] ?? STATUS_NOT_IN_NAME[name] ?? (name.includes("__201__") ? 201 : 200),
+  );
   return new Response(text, { status, headers: { "Content-Type": type } });
 }
+
+/** Samples whose capture did not record the status: the status user reports give. */
+const STATUS_NOT_IN_NAME: Record<string, number> = {
+  "error-1041-home-pin-required__json__public-capture-notes.json": 403,
+};
 
 function serve(url: string, name: string): void {
   mock.answer(url, () => sample(name));
@@ -101,6 +111,12 @@ const errorCases: Record<
     expected: PlexAPIError,
     code: 1000,
   },
+  "error-1041-home-pin-required__json__public-capture-notes.json": {
+    call: () => switchHomeUser(testClient(), { uuid: "d320a7e6324aacd5", pin: "0000" }),
+    url: `${PLEX_TV_URL}/home/users/d320a7e6324aacd5/switch`,
+    expected: PlexHomePinRequiredError,
+    code: 1041,
+  },
   "error-404-plextv-not-found__json__plexjs-issue-22.json": {
     call: () => getTokenDetails(testClient()),
     url: `${PLEX_TV_URL}/user`,
@@ -122,9 +138,14 @@ describe.skipIf(!present)(
         name === LEGACY_SIGN_IN ||
         name in errorCases ||
         notOurs.some((prefix) => name.startsWith(prefix)) ||
-        ["security-token__", "security-resources__", "api-v2-user__", "api-v2-users-signin__201__"].some(
-          (p) => name.startsWith(p),
-        );
+        [
+          "security-token__",
+          "security-resources__",
+          "api-v2-user__",
+          "api-v2-users-signin__201__",
+          "api-v2-home-users__",
+          "api-v2-home-users-switch__",
+        ].some((p) => name.startsWith(p));
       expect(readdirSync(samplesDir).filter((name) => !covered(name))).toEqual([]);
     });
 
@@ -173,6 +194,25 @@ describe.skipIf(!present)(
       expect(res.data.authToken.length).toBeGreaterThan(0);
     });
 
+    it.each(samples("api-v2-home-users__"))("getHomeUsers reads %s", async (name) => {
+      serve(`${PLEX_TV_URL}/home/users`, name);
+
+      const res = await getHomeUsers(testClient());
+
+      expect(res.data.users.length).toBeGreaterThanOrEqual(2);
+      expect(res.data.users.filter((user) => user.admin)).toHaveLength(1);
+      for (const user of res.data.users) expect(user.uuid).toMatch(/^[0-9a-f]{16}$/);
+    });
+
+    it.each(samples("api-v2-home-users-switch__"))("switchHomeUser reads %s", async (name) => {
+      serve(`${PLEX_TV_URL}/home/users/d320a7e6324aacd5/switch`, name);
+
+      const res = await switchHomeUser(testClient(), { uuid: "d320a7e6324aacd5", pin: "1234" });
+
+      expect(res.data.authToken.length).toBeGreaterThan(0);
+      expect(res.data.uuid).toBe("d320a7e6324aacd5");
+    });
+
     it("rejects the legacy sign_in.xml body (another endpoint) as PlexValidationError instead of inventing a token", async () => {
       serve(`${PLEX_TV_URL}/users/signin`, LEGACY_SIGN_IN);
 
@@ -187,7 +227,7 @@ describe.skipIf(!present)(
 
       expect(error).toBeInstanceOf(expected);
       const apiError = error as PlexAPIError;
-      expect(apiError.statusCode).toBe(Number(name.slice(6, 9)));
+      expect(apiError.statusCode).toBe(STATUS_NOT_IN_NAME[name] ?? Number(name.slice(6, 9)));
       if (code !== undefined) expect(apiError.code).toBe(code);
       expect(apiError.message.length).toBeGreaterThan(0);
       expect(apiError.message).not.toMatch(/^\s*[{<]/);

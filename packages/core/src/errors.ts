@@ -202,3 +202,9 @@ export class PlexInvalidRequestError extends PlexError {
     super(message, { issues: frozenList(options?.issues) });
   }
 }
+
+/** 403 code 1041: the Plex Home profile is PIN-protected and the PIN was missing or wrong. */
+export class PlexHomePinRequiredError extends PlexAPIError {
+  static override readonly kind: string = "PlexHomePinRequiredError";
+  override readonly isRetryable: boolean = false;
+}

@@ -7,6 +7,7 @@ export {
   PlexConnectionError,
   PlexError,
   type PlexErrorEntry,
+  PlexHomePinRequiredError,
   PlexInvalidRequestError,
   type PlexIssue,
   PlexRateLimitError,

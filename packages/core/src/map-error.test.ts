@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HAS_SAMPLES, readSample, SKIP_MESSAGE, sampleNames } from "../test/helpers/samples";
 import {
   PlexAPIError,
+  PlexHomePinRequiredError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
@@ -91,6 +92,14 @@ describe("toApiError maps status and Plex code to a class", () => {
     expect(error.isRetryable).toBe(false);
   });
 
+  it("403 code 1041 (Home PIN missing or wrong) → PlexHomePinRequiredError, not retryable", async () => {
+    const error = await map(403, '{"errors":[{"code":1041,"message":"A valid PIN is required"}]}', json);
+    expect(error).toBeInstanceOf(PlexHomePinRequiredError);
+    expect(error).toBeInstanceOf(PlexAPIError);
+    expect(error.statusCode).toBe(403);
+    expect(error.isRetryable).toBe(false);
+  });
+
   it("429 → PlexRateLimitError with Retry-After in seconds", async () => {
     const error = await map(429, '{"errors":[{"code":1003,"message":"Slow"}]}', {
       ...json,
@@ -150,6 +159,8 @@ const EXPECTED: Record<string, { type: typeof PlexAPIError; status: number; code
   "error-404-plextv": { type: PlexAPIError, status: 404 },
   "error-422-invalid-token": { type: PlexUnauthorizedError, status: 422 },
   "error-429-1003": { type: PlexRateLimitError, status: 429, code: 1003 },
+  // The capture did not record the status; user reports say 403.
+  "error-1041-home-pin-required": { type: PlexHomePinRequiredError, status: 403, code: 1041 },
 };
 
 describe.skipIf(!HAS_SAMPLES)(

@@ -3,6 +3,7 @@ import {
   PlexAPIError,
   type PlexAPIErrorInit,
   type PlexErrorEntry,
+  PlexHomePinRequiredError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
@@ -79,6 +80,7 @@ export function createApiError(
     headers: response.headers,
     rawResponse: response.raw,
   };
+  if (codes.has(1041)) return new PlexHomePinRequiredError(init);
   if (codes.has(1029)) return new PlexTwoFactorRequiredError(init);
   if (status === 429 || codes.has(1003)) {
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), context.now ?? Date.now());

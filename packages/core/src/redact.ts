@@ -1,9 +1,11 @@
 /** What replaces every secret in errors, logs and inspect output. */
 export const REDACTED = "[REDACTED]";
 
-// Field, header and parameter names whose values are credentials. Compared case-insensitively.
+// Field, header and parameter names whose values are credentials. Compared case-insensitively. `pin` is the
+// Plex Home PIN (a query parameter of the switch, and a hashed field of its answer); `jwt`, `deviceJWT` and
+// `auth_token` carry JWTs in the JWT flow.
 const SECRET_NAMES =
-  "x-plex-token|authtoken|authenticationtoken|authentication-token|accesstoken|access_token|token|password|passwd|verificationcode";
+  "x-plex-token|authtoken|authenticationtoken|authentication-token|accesstoken|access_token|token|password|passwd|verificationcode|pin|jwt|devicejwt|auth_token";
 const SECRET_KEY = new RegExp(`^(?:${SECRET_NAMES})$`, "i");
 const SECRET_HEADERS = new Set([
   "x-plex-token",
