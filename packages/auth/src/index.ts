@@ -8,6 +8,7 @@ export type {
   PlexClientOptions,
   PlexErrorEntry,
   PlexIssue,
+  PlexJwtCheck,
   PlexResponse,
   RequestOptions,
   RetryOptions,
@@ -18,8 +19,10 @@ export {
   PlexAbortError,
   PlexAPIError,
   PlexConnectionError,
+  PlexDeviceKeyTakenError,
   PlexError,
   PlexHomePinRequiredError,
+  PlexInvalidJwtError,
   PlexInvalidRequestError,
   PlexRateLimitError,
   PlexTimeoutError,
@@ -33,7 +36,9 @@ export type {
   GetTransientTokenRequest,
   HomeUser,
   HomeUsers,
+  JwtKeySet,
   PostUsersSignInDataRequestBody,
+  PublicJwk,
   SourceConnectionInformationResponse,
   SourceDevice,
   SwitchHomeUserRequest,
@@ -43,10 +48,33 @@ export type {
 // Request and response types of the four operations, from @plex/models.
 export { GetTransientTokenType, Scope } from "@plex/models";
 export { Authentication } from "./authentication.js";
+// JWT device keys: standalone functions only (not on the Authentication class), so apps that never import them
+// do not bundle them.
+export {
+  type CreateJwtTokenProviderOptions,
+  createJwtTokenProvider,
+  type JwtTokenContext,
+  type JwtTokenProvider,
+  type JwtTokenStore,
+} from "./create-jwt-token-provider.js";
+export { createPlexJwtKeySource, type PlexJwtKeySource } from "./create-plex-jwt-key-source.js";
+export {
+  DeviceKey,
+  type DeviceKeyJwk,
+  type DevicePublicJwk,
+  exportDeviceKey,
+  generateDeviceKey,
+  importDeviceKey,
+} from "./device-key.js";
 export { getHomeUsers } from "./get-home-users.js";
+export { getPlexJwtKeys } from "./get-plex-jwt-keys.js";
 export { getSourceConnectionInformation } from "./get-source-connection-information.js";
 export { type GetTokenDetailsRequest, getTokenDetails } from "./get-token-details.js";
 export { getTransientToken } from "./get-transient-token.js";
+export { type JwtPinLogin, prepareJwtPinLogin } from "./jwt-pin-login.js";
 export { PlexAPI } from "./plex-api.js";
 export { type PostUsersSignInDataRequest, postUsersSignInData } from "./post-users-sign-in-data.js";
+export { type PlexJwt, type RefreshJwtRequest, refreshJwt } from "./refresh-jwt.js";
+export { registerDeviceKey } from "./register-device-key.js";
 export { switchHomeUser } from "./switch-home-user.js";
+export { type PlexJwtClaims, type VerifyPlexJwtOptions, verifyPlexJwt } from "./verify-plex-jwt.js";

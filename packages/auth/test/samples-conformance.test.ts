@@ -9,11 +9,16 @@ import {
   PlexValidationError,
 } from "@plex/core";
 import { describe, expect, it } from "vitest";
+import { generateDeviceKey } from "../src/device-key.js";
 import { getHomeUsers } from "../src/get-home-users.js";
 import { getSourceConnectionInformation } from "../src/get-source-connection-information.js";
 import { getTokenDetails } from "../src/get-token-details.js";
 import { getTransientToken } from "../src/get-transient-token.js";
+import { decodeJws } from "../src/internal/jws.js";
+import { prepareJwtPinLogin } from "../src/jwt-pin-login.js";
 import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
+import { refreshJwt } from "../src/refresh-jwt.js";
+import { registerDeviceKey } from "../src/register-device-key.js";
 import { switchHomeUser } from "../src/switch-home-user.js";
 import { PLEX_TV_URL, PMS_URL, rejection, testClient, useMockPlex } from "./support/mock-plex.js";
 
@@ -125,7 +130,14 @@ const errorCases: Record<
 };
 
 /** Samples of other endpoints (pins, resources, JWT): no operation of this package receives them. */
-const notOurs = ["api-v2-pins", "api-resources-v1", "api-v2-resources", "auth-", "error-404-1020-pin"];
+const notOurs = ["api-v2-pins", "api-resources-v1", "api-v2-resources", "error-404-1020-pin"];
+/** The JWT flow's documentation examples: each has its own test below. */
+const JWT_SAMPLES = {
+  nonce: "auth-nonce__plex-api-spec-description.json",
+  jwkBody: "auth-jwk-request-body__plex-api-spec-description.json",
+  devicePayload: "auth-device-jwt-payload__plex-api-spec-description.json",
+  tokenResponse: "auth-token-response__plex-api-spec-description.json",
+};
 /** The legacy `POST /users/sign_in.xml` answer: another endpoint, with `authenticationToken` instead of `authToken`. */
 const LEGACY_SIGN_IN = "users-sign_in-xml-legacy__node-plex-api-credentials.xml";
 
@@ -137,6 +149,7 @@ describe.skipIf(!present)(
         name === "INDEX.md" ||
         name === LEGACY_SIGN_IN ||
         name in errorCases ||
+        Object.values(JWT_SAMPLES).includes(name) ||
         notOurs.some((prefix) => name.startsWith(prefix)) ||
         [
           "security-token__",
@@ -211,6 +224,40 @@ describe.skipIf(!present)(
 
       expect(res.data.authToken.length).toBeGreaterThan(0);
       expect(res.data.uuid).toBe("d320a7e6324aacd5");
+    });
+
+    const CLIENTS = "https://clients.plex.tv/api/v2";
+    const jsonSample = (name: string) => JSON.parse(readFileSync(`${samplesDir}${name}`, "utf8"));
+
+    it("the nonce sample is what the device JWT carries, with the claims of the payload sample", async () => {
+      serve(`${CLIENTS}/auth/nonce`, JWT_SAMPLES.nonce);
+      const login = await prepareJwtPinLogin(testClient(), { key: await generateDeviceKey() });
+      const payload = decodeJws(login.deviceJWT)!.payload;
+      expect(payload.nonce).toBe(jsonSample(JWT_SAMPLES.nonce).nonce);
+      const documented = jsonSample(JWT_SAMPLES.devicePayload);
+      expect(Object.keys(payload).sort()).toEqual(Object.keys(documented).sort());
+      expect(payload.scope).toBe(documented.scope);
+      expect(payload.aud).toBe(documented.aud);
+    });
+
+    it("registerDeviceKey sends the documented jwk body, plus the kid python-plexapi also sends", async () => {
+      mock.answer(`${CLIENTS}/auth/jwk`, () => new Response(null, { status: 204 }));
+      const key = await generateDeviceKey();
+      await registerDeviceKey(testClient(), { key });
+      const sent = JSON.parse(mock.seen[0]!.body);
+      const documented = jsonSample(JWT_SAMPLES.jwkBody);
+      expect(Object.keys(sent.jwk).sort()).toEqual([...Object.keys(documented.jwk), "kid"].sort());
+      for (const field of ["kty", "crv", "use", "alg"]) expect(sent.jwk[field]).toBe(documented.jwk[field]);
+    });
+
+    it("the token sample is truncated in its source: refreshJwt rejects it instead of inventing an expiry", async () => {
+      serve(`${CLIENTS}/auth/nonce`, JWT_SAMPLES.nonce);
+      serve(`${CLIENTS}/auth/token`, JWT_SAMPLES.tokenResponse);
+      const error = await rejection(refreshJwt(testClient(), { key: await generateDeviceKey() }));
+      expect(error).toBeInstanceOf(PlexValidationError);
+      // Its header is still a real Plex JWT header: EdDSA with a kid.
+      const header = jsonSample(JWT_SAMPLES.tokenResponse).auth_token.split(".")[0];
+      expect(JSON.parse(atob(header))).toMatchObject({ alg: "EdDSA", typ: "JWT", kid: expect.any(String) });
     });
 
     it("rejects the legacy sign_in.xml body (another endpoint) as PlexValidationError instead of inventing a token", async () => {

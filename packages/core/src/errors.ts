@@ -208,3 +208,35 @@ export class PlexHomePinRequiredError extends PlexAPIError {
   static override readonly kind: string = "PlexHomePinRequiredError";
   override readonly isRetryable: boolean = false;
 }
+
+/**
+ * 422 from `POST /auth/jwk` "thumbprint already taken": a key with this `kid` is already registered (often by
+ * this same device: safe to treat as done), or the `kid` collides with another device's.
+ */
+export class PlexDeviceKeyTakenError extends PlexAPIError {
+  static override readonly kind: string = "PlexDeviceKeyTakenError";
+  override readonly isRetryable: boolean = false;
+}
+
+/** Why a Plex JWT was rejected: which check failed. */
+export type PlexJwtCheck =
+  | "format"
+  | "alg"
+  | "kid"
+  | "signature"
+  | "iss"
+  | "aud"
+  | "exp"
+  | "iat"
+  | "nbf"
+  | "thumbprint";
+
+/** A Plex JWT failed verification (`verifyPlexJwt`). The message and fields never contain the token. */
+export class PlexInvalidJwtError extends PlexError {
+  static override readonly kind: string = "PlexInvalidJwtError";
+  declare readonly check: PlexJwtCheck;
+
+  constructor(message: string, options: { check: PlexJwtCheck }) {
+    super(message, options);
+  }
+}

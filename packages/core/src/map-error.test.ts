@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HAS_SAMPLES, readSample, SKIP_MESSAGE, sampleNames } from "../test/helpers/samples";
 import {
   PlexAPIError,
+  PlexDeviceKeyTakenError,
   PlexHomePinRequiredError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
@@ -61,6 +62,13 @@ describe("toApiError maps status and Plex code to a class", () => {
     const error = await map(422, "<errors><error>Invalid token</error></errors>", xml);
     expect(error).toBeInstanceOf(PlexUnauthorizedError);
     expect(error.message).toBe("Invalid token");
+  });
+
+  it('422 "thumbprint already taken" from /auth/jwk → PlexDeviceKeyTakenError', async () => {
+    const error = await map(422, '{"errors":[{"message":"thumbprint already taken"}]}', json);
+    expect(error).toBeInstanceOf(PlexDeviceKeyTakenError);
+    expect(error).not.toBeInstanceOf(PlexUnauthorizedError);
+    expect(error.isRetryable).toBe(false);
   });
 
   it("another 422 stays a plain PlexAPIError", async () => {

@@ -2,6 +2,7 @@ import { decodeBody } from "./decode-body";
 import {
   PlexAPIError,
   type PlexAPIErrorInit,
+  PlexDeviceKeyTakenError,
   type PlexErrorEntry,
   PlexHomePinRequiredError,
   PlexRateLimitError,
@@ -91,6 +92,9 @@ export function createApiError(
       ...init,
       message: plexMessage ? `${LOCKOUT} (${init.message})` : LOCKOUT,
     });
+  }
+  if (status === 422 && plexErrors.some((entry) => /thumbprint/i.test(entry.message))) {
+    return new PlexDeviceKeyTakenError(init);
   }
   const invalidToken = status === 422 && plexErrors.some((entry) => /invalid token/i.test(entry.message));
   if (status === 401 || codes.has(1001) || invalidToken) return new PlexUnauthorizedError(init);
