@@ -1,4 +1,9 @@
-import { PlexAbortError, type PlexClient, PlexInvalidRequestError } from "@plex/core";
+import {
+  type AccessTokenContext,
+  PlexAbortError,
+  type PlexClient,
+  PlexInvalidRequestError,
+} from "@plex/core";
 import type { DeviceKey } from "./device-key.js";
 import { assertDeviceKey } from "./internal/device-key-object.js";
 import { type PlexJwt, refreshJwt } from "./refresh-jwt.js";
@@ -9,12 +14,11 @@ export interface JwtTokenStore {
   set(value: PlexJwt): void | Promise<void>;
 }
 
-/** What core passes to an `accessToken` function (same shape as core's `AccessTokenContext`). */
-export interface JwtTokenContext {
-  /** The token Plex just answered 498 (expired) for: refresh unless that already happened. */
-  readonly expiredToken?: string;
-  readonly signal?: AbortSignal;
-}
+/**
+ * What core passes to an `accessToken` function: `expiredToken` is the token Plex just answered 498 (expired)
+ * for (refresh unless that already happened), `signal` the call's abort signal.
+ */
+export type JwtTokenContext = AccessTokenContext;
 
 export interface CreateJwtTokenProviderOptions {
   /** Sends the refresh calls (nonce, token exchange). Its own `accessToken` is not used for them. */

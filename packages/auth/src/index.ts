@@ -2,6 +2,7 @@
 
 export type {
   AccessToken,
+  AccessTokenContext,
   Logger,
   Middleware,
   PlexClient,
@@ -26,6 +27,7 @@ export {
   PlexInvalidRequestError,
   PlexRateLimitError,
   PlexTimeoutError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
   PlexValidationError,

@@ -15,14 +15,16 @@ export {
   type PlexJwtCheck,
   PlexRateLimitError,
   PlexTimeoutError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
   PlexValidationError,
 } from "./errors";
 export { parseInput } from "./parse-input";
-export { REDACTED, redact, redactHeaders, redactText, redactUrl } from "./redact";
+export { isSecretName, REDACTED, redact, redactHeaders, redactText, redactUrl, SECRET_NAMES } from "./redact";
 export type {
   AccessToken,
+  AccessTokenContext,
   Logger,
   Middleware,
   PlexClient,

@@ -6,6 +6,7 @@ import {
   type PlexErrorEntry,
   PlexHomePinRequiredError,
   PlexRateLimitError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
 } from "./errors";
@@ -52,6 +53,9 @@ export function plexErrorsOf(decoded: unknown): PlexErrorEntry[] {
 const LOCKOUT =
   "Plex has temporarily locked sign-ins from this address after repeated failures; wait before trying again";
 
+const EXPIRED =
+  "Plex refused the access token as expired (HTTP 498): pass accessToken as a function that returns a fresh token";
+
 export interface ErrorContext {
   /** Literal secrets (the token in use) to scrub from the body on top of field-based redaction. */
   secrets?: readonly (string | undefined)[];
@@ -95,6 +99,12 @@ export function createApiError(
   }
   if (status === 422 && plexErrors.some((entry) => /thumbprint/i.test(entry.message))) {
     return new PlexDeviceKeyTakenError(init);
+  }
+  if (status === 498) {
+    return new PlexTokenExpiredError({
+      ...init,
+      message: plexMessage ? `${EXPIRED} (${init.message})` : EXPIRED,
+    });
   }
   const invalidToken = status === 422 && plexErrors.some((entry) => /invalid token/i.test(entry.message));
   if (status === 401 || codes.has(1001) || invalidToken) return new PlexUnauthorizedError(init);

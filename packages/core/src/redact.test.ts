@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, redact, redactHeaders, redactText, redactUrl } from "./redact";
+import { isSecretName, REDACTED, redact, redactHeaders, redactText, redactUrl, SECRET_NAMES } from "./redact";
 
 const SECRET = "redact-test-secret-19af";
 
@@ -89,5 +89,27 @@ describe("redact", () => {
       note: `password=${SECRET}`,
     });
     expect(JSON.stringify(out)).not.toContain(SECRET);
+  });
+});
+
+describe("SECRET_NAMES / isSecretName", () => {
+  it("is one frozen lower-case list covering secret and pin", () => {
+    expect(Object.isFrozen(SECRET_NAMES)).toBe(true);
+    for (const name of ["secret", "pin", "authToken", "X-Plex-Token", "password", "verificationCode"]) {
+      expect(isSecretName(name)).toBe(true);
+    }
+    expect(SECRET_NAMES.every((name) => name === name.toLowerCase())).toBe(true);
+    expect(isSecretName("username")).toBe(false);
+    expect(isSecretName("pins")).toBe(false);
+  });
+
+  it("redacts services[].secret and a Home switch pin in values", () => {
+    const out = JSON.stringify(
+      redact({ services: [{ identifier: "metadata", secret: SECRET }], pin: "9876", username: "u" }),
+    );
+    expect(out).not.toContain(SECRET);
+    expect(out).not.toContain("9876");
+    expect(out).toContain('"username":"u"');
+    expect(redactText(`<user pin="4321" id="1"/> {"secret":"${SECRET}"}`)).not.toMatch(/4321|redact-test/);
   });
 });
