@@ -1,11 +1,11 @@
-import { checkToken } from "../authenticate.js";
+import { checkServerToken } from "../authenticate.js";
 import type { DemoContext, DemoRoute } from "../context.js";
 import { notFound, plexError, respondWithMediaContainer, statusError } from "../respond.js";
 import { ERRORS } from "./errors.js";
 
 /** A media server knows no "revoked" state of its own: any token it cannot use is simply unauthorized. */
 function unauthorized(context: DemoContext): Response | null {
-  return checkToken(context).kind === "valid" ? null : plexError(context.request, ERRORS.unauthorized);
+  return checkServerToken(context) ? null : plexError(context.request, ERRORS.unauthorized);
 }
 
 /** `GET|POST /security/token?type=delegation&scope=all`: a short-lived transient token. */
