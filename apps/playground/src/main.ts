@@ -1,8 +1,10 @@
 import "./styles.css";
 import { DEMO_TOKENS } from "@plex/demo-plex";
 import { loadClientIdentifier, resetClientIdentifier } from "./client-identifier.js";
+import { HOME_OPERATIONS } from "./home-operations.js";
 import { OPERATIONS, type OperationSpec } from "./operations.js";
 import { h } from "./render/dom.js";
+import { jwtPanelView } from "./render/jwt-panel.js";
 import { panelView } from "./render/panel.js";
 import { refreshTokenState, settingsView } from "./render/settings-view.js";
 import { type RunResult, runOperation } from "./run-operation.js";
@@ -54,7 +56,10 @@ function render(): void {
       runOperation(operation, values, settings.mode, targetOf(settings)),
     onResult,
   };
-  panels.replaceChildren(...OPERATIONS.map((operation) => panelView(operation, context)));
+  panels.replaceChildren(
+    ...[...OPERATIONS, ...HOME_OPERATIONS].map((operation) => panelView(operation, context)),
+    jwtPanelView(context),
+  );
   // Demo requests only make sense once the service worker answers them.
   const blocked = settings.mode === "demo" && !demoReady;
   for (const button of panels.querySelectorAll<HTMLButtonElement>("button.primary"))

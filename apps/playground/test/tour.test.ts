@@ -36,11 +36,11 @@ describe("pnpm playground:tour (demo)", () => {
     expect(result.stdout).toMatch(
       /Demo Plex \(from @plex\/demo-plex\) listening on http:\/\/127\.0\.0\.1:\d+/,
     );
-    expect(result.stdout).toContain("12 operations, 12 as expected.");
+    expect(result.stdout).toContain("19 operations, 19 as expected.");
   });
 
   it("shows progress for every step", () => {
-    expect(result.stdout.match(/^\[\s?\d+\/12\] .+ … \d{3} in [\d.]+ ms$/gm)).toHaveLength(12);
+    expect(result.stdout.match(/^\[\s?\d+\/19\] .+ … (\d{3}|—) in [\d.]+ ms$/gm)).toHaveLength(19);
   });
 
   it("prints the table with the key result of each operation", () => {
@@ -53,6 +53,18 @@ describe("pnpm playground:tour (demo)", () => {
     );
     expect(result.stdout).toMatch(/^getTokenDetails\s+account token\s+200\s+.+username demo-viewer$/m);
     expect(result.stdout).toMatch(/^postUsersSignInData\s+plain account\s+201\s+.+authToken demo…77b2$/m);
+    expect(result.stdout).toMatch(
+      /^getHomeUsers\s+account token\s+200\s+.+3 users: demo-viewer \(admin\), Robin \(PIN\), Kids \(managed\)$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^switchHomeUser\s+PIN member, right PIN\s+201\s+.+Robin, authToken demo…3e81$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^refreshJwt\s+then getTokenDetails with it\s+200\s+.+username demo-viewer$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^verifyPlexJwt\s+signature, iss, aud, exp, thumbprint\s+200\s+.+valid 7 days, 2 published keys$/m,
+    );
   });
 
   it("prints the typed error of each failure scenario", () => {
@@ -62,6 +74,8 @@ describe("pnpm playground:tour (demo)", () => {
     expect(errors).toMatch(/rate limited\) → PlexRateLimitError {2}HTTP 429 {2}code 1003 {2}no Retry-After/);
     expect(errors).toMatch(/locked out\) → PlexUnauthorizedError {2}HTTP 401 {2}code 1031/);
     expect(errors).toMatch(/revoked token\) → PlexUnauthorizedError {2}HTTP 422 {2}"Invalid token"/);
+    expect(errors).toMatch(/wrong PIN\) → PlexHomePinRequiredError {2}HTTP 403 {2}code 1041/);
+    expect(errors).toMatch(/tampered signature\) → PlexInvalidJwtError/);
   });
 
   it("never prints a token or password in full", () => {

@@ -1,6 +1,7 @@
 // @ts-check
 import { DEMO_ACCOUNTS, DEMO_SERVER, DEMO_TOKENS } from "@plex/demo-plex";
 import { maskSecret } from "./format.mjs";
+import { jwtAndHomeSteps } from "./jwt-home-steps.mjs";
 
 /**
  * @typedef {import("@plex/auth").PlexAPI} PlexAPI
@@ -147,6 +148,7 @@ export function demoSteps(plex) {
       run: () => unknown.getTransientToken({ type: "delegation", scope: "all" }),
       key: noKey,
     },
+    ...jwtAndHomeSteps(plex),
   ];
 }
 
