@@ -26,10 +26,13 @@ export const entries = [
     id: "ours-standalone-1op",
     label: "@plex/auth getTokenDetails + createPlexClient",
     side: "ours",
-    // Goal missed: 13,459 B today. zod/mini plus the account schema is 6.8 kB gz and the client (redirect
-    // guard, redaction, retries, timeouts, option checks, error mapping) 7.0 kB gz; see bench/README.md.
+    // Goal missed: 13,459 B before issue 13. zod/mini plus the account schema is 6.8 kB gz and the client
+    // (redirect guard, redaction, retries, timeouts, option checks, error mapping) 7.0 kB gz; see bench/README.md.
+    // Issue 13 raised it to 14,146 B: core's 498 hook, SECRET_NAMES and maxResponseBytes (wip-core alone: 14,067 B)
+    // plus the 1041 / "thumbprint already taken" mapping and a nullable username/email/pin (+79 B). Budget moved
+    // to just above that; the lead decides whether to win it back.
     targetKb: 12,
-    budgetKb: 14,
+    budgetKb: 14.2,
     contents: `
       import { createPlexClient, getTokenDetails } from "@plex/auth";
       const client = createPlexClient({ clientIdentifier: "bench", accessToken: "bench-token" });

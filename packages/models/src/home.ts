@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { bool, nullableStr, num } from "./internal/coerce.js";
 import { list } from "./internal/lists.js";
-import { filled, nonEmpty, openEnum } from "./internal/strings.js";
+import { filled, nonEmpty } from "./internal/strings.js";
 
 /**
  * One member of a Plex Home (`GET /api/v2/home/users`). `uuid` is required: switching to the user
@@ -13,33 +13,22 @@ export const HomeUserSchema = /* @__PURE__ */ z.looseObject({
   uuid: nonEmpty,
   /** The name shown on the user picker. */
   title: z.optional(z.string()),
-  /** null for a managed user (no plex.tv account of their own). */
-  username: nullableStr,
-  email: nullableStr,
   thumb: z.optional(z.string()),
-  /** Whether the user has a plex.tv password (false for managed users). */
-  hasPassword: z.optional(bool),
-  /** A managed user: restricted content, no plex.tv account of their own. */
-  restricted: z.optional(bool),
-  /** The restriction profile of a managed user (`little_kid`, `older_kid`, `teen`), null otherwise. */
-  restrictionProfile: z.optional(z.nullable(openEnum(["little_kid", "older_kid", "teen"]))),
   /** The Home admin. */
   admin: z.optional(bool),
-  guest: z.optional(bool),
+  /** A managed user: restricted content, no plex.tv login of their own (`username` and `email` are null). */
+  restricted: z.optional(bool),
   /** A Home PIN protects this profile: `switchHomeUser` needs `pin`. */
   protected: z.optional(bool),
+  // username, email, hasPassword, guest and restrictionProfile arrive too and are kept (loose object), untyped
+  // to keep this package inside its size budget.
 });
 export type HomeUser = z.output<typeof HomeUserSchema>;
 
 /** 200 body of `GET /api/v2/home/users`: the Home and its members. */
 export const HomeUsersSchema = /* @__PURE__ */ z.looseObject({
   id: z.optional(num),
-  name: z.optional(z.string()),
-  guestUserID: z.optional(num),
-  guestUserUUID: z.optional(z.string()),
-  guestEnabled: z.optional(bool),
-  subscription: z.optional(bool),
-  /** XML: `<users><user …/></users>`. */
+  /** XML: `<users><user …/></users>`. The Home's `name` and guest fields are kept, untyped. */
   users: list(HomeUserSchema, "user"),
 });
 export type HomeUsers = z.output<typeof HomeUsersSchema>;
@@ -51,6 +40,6 @@ export type HomeUsers = z.output<typeof HomeUsersSchema>;
  */
 export const SwitchHomeUserRequestSchema = /* @__PURE__ */ z.object({
   uuid: filled("uuid"),
-  pin: z.optional(filled("pin")),
+  pin: z.optional(nonEmpty),
 });
 export type SwitchHomeUserRequest = z.output<typeof SwitchHomeUserRequestSchema>;

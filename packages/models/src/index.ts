@@ -2,22 +2,8 @@ export type { HomeUser, HomeUsers, SwitchHomeUserRequest } from "./home.js";
 export { HomeUserSchema, HomeUsersSchema, SwitchHomeUserRequestSchema } from "./home.js";
 export type { Identity } from "./identity.js";
 export { IdentitySchema } from "./identity.js";
-export type {
-  DeviceJwtPayload,
-  JwtKeySet,
-  JwtNonce,
-  JwtTokenResponse,
-  PublicJwk,
-  RegisterJwkRequestBody,
-} from "./jwt.js";
-export {
-  DeviceJwtPayloadSchema,
-  JwtKeySetSchema,
-  JwtNonceSchema,
-  JwtTokenResponseSchema,
-  PublicJwkSchema,
-  RegisterJwkRequestBodySchema,
-} from "./jwt.js";
+export type { JwtKeySet, JwtNonce, JwtTokenResponse, PublicJwk } from "./jwt.js";
+export { JwtKeySetSchema, JwtNonceSchema, JwtTokenResponseSchema, PublicJwkSchema } from "./jwt.js";
 export type { Pin, PinLocation } from "./pin.js";
 export { PinLocationSchema, PinSchema } from "./pin.js";
 export type { PlexDevice, PlexDeviceConnection, PlexDevices } from "./plex-device.js";
