@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { bool, nullableStr, num } from "./internal/coerce.js";
+import { bool, num } from "./internal/coerce.js";
 import { list } from "./internal/lists.js";
 import { filled, nonEmpty } from "./internal/strings.js";
 
