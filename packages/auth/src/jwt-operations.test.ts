@@ -4,7 +4,7 @@ import {
   PlexUnauthorizedError,
   PlexValidationError,
 } from "@plex/core";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CLIENTS_URL, serveJwtExchange } from "../test/support/fake-plex-jwt.js";
 import {
   ACCESS_TOKEN,
@@ -181,5 +181,24 @@ describe("prepareJwtPinLogin (the seam for createPin/waitForPinToken)", () => {
     });
     expect(await verifiesWith(key.publicJwk, login.deviceJWT)).toBe(true);
     expect(decodeBase64url(login.deviceJWT.split(".")[2]!)?.length).toBe(64);
+  });
+
+  it("deviceJwtForPoll reuses the device JWT, and signs a new one (new nonce) when it nears its 5 minutes", async () => {
+    let nonces = 0;
+    mock.answer(`${CLIENTS_URL}/auth/nonce`, () => json({ nonce: `pin-nonce-${++nonces}` }));
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const login = await prepareJwtPinLogin(testClient(), { key: await generateDeviceKey() });
+      expect(await login.deviceJwtForPoll()).toBe(login.deviceJWT);
+      vi.setSystemTime(Date.now() + 3 * 60_000);
+      expect(await login.deviceJwtForPoll()).toBe(login.deviceJWT);
+      vi.setSystemTime(Date.now() + 2 * 60_000);
+      const next = await login.deviceJwtForPoll();
+      expect(next).not.toBe(login.deviceJWT);
+      expect(decodeJws(next)?.payload.nonce).toBe("pin-nonce-2");
+      expect(nonces).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -13,8 +13,13 @@ import { jwtClient } from "./internal/jwt-client.js";
 export interface JwtPinLogin {
   /** Merge into the JSON body of `POST /pins`: `{ jwk }` (public part only). */
   pinBody: { jwk: DevicePublicJwk };
-  /** Add as the `deviceJWT` query parameter of every `GET /pins/{id}` poll. A secret (redacted in errors/logs). */
+  /**
+   * The device JWT signed when this was prepared, for the `deviceJWT` query parameter of `GET /pins/{id}`. A secret
+   * (redacted in errors and logs). It is valid 5 minutes: pollers should call `deviceJwtForPoll()` instead.
+   */
   deviceJWT: string;
+  /** The device JWT to poll with now: the same one (python-plexapi reuses it) until it is within a minute of expiry, then a newly signed one. */
+  deviceJwtForPoll(): Promise<string>;
   /** The client to create and poll the PIN with: the JWT flow lives on clients.plex.tv. */
   client: PlexClient;
 }
@@ -33,12 +38,21 @@ export async function prepareJwtPinLogin(
   options?: RequestOptions,
 ): Promise<JwtPinLogin> {
   assertDeviceKey(request?.key, "prepareJwtPinLogin");
-  const deviceJWT = await signDeviceJwt(
-    client,
-    request.key,
-    request.scope ?? DEFAULT_SCOPE,
-    Date.now(),
-    options,
-  );
-  return { pinBody: { jwk: { ...request.key.publicJwk } }, deviceJWT, client: jwtClient(client) };
+  const { key } = request;
+  const scope = request.scope ?? DEFAULT_SCOPE;
+  const sign = async () => {
+    const signedAt = Date.now();
+    return { jwt: await signDeviceJwt(client, key, scope, signedAt, options), signedAt };
+  };
+  let current = await sign();
+  return {
+    pinBody: { jwk: { ...key.publicJwk } },
+    deviceJWT: current.jwt,
+    client: jwtClient(client),
+    async deviceJwtForPoll() {
+      // Signed for 5 minutes; re-sign with a new nonce a minute before that.
+      if (Date.now() - current.signedAt > 4 * 60_000) current = await sign();
+      return current.jwt;
+    },
+  };
 }
