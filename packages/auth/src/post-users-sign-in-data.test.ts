@@ -48,7 +48,7 @@ describe("postUsersSignInData", () => {
     expect(form.get("password")).toBe(PASSWORD);
     expect(form.get("verificationCode")).toBe("246810");
     // Core writes booleans as 1/0, which plex.tv reads as true/false.
-    expect(form.get("rememberMe")).toBe("1");
+    expect(form.get("rememberMe")).toBe("true");
     expect(res.statusCode).toBe(201);
     expect(res.data.authToken).toBe(SIGNED_IN_TOKEN);
     expectTypeOf(res.data.authToken).toEqualTypeOf<string>();
@@ -66,12 +66,12 @@ describe("postUsersSignInData", () => {
     expect(mock.seen[0]?.body).not.toContain("p&ss");
   });
 
-  it("sends rememberMe: false as 0 rather than dropping it", async () => {
+  it("sends rememberMe: false as false (a form boolean, as the API spec types it) rather than dropping it", async () => {
     mock.answer(SIGNIN, () => json(signInJson, 201));
 
     await postUsersSignInData(testClient(), { requestBody: { ...credentials, rememberMe: false } });
 
-    expect(new URLSearchParams(mock.seen[0]?.body).get("rememberMe")).toBe("0");
+    expect(new URLSearchParams(mock.seen[0]?.body).get("rememberMe")).toBe("false");
   });
 
   it("sends xPlexClientIdentifier instead of the client's identifier when given", async () => {

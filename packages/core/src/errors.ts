@@ -202,8 +202,9 @@ export class PlexInvalidRequestError extends PlexError {
   static override readonly kind: string = "PlexInvalidRequestError";
   readonly issues: readonly PlexIssue[];
 
-  constructor(message: string, options?: { issues?: readonly PlexIssue[] }) {
-    super(message);
+  /** `cause`: what the caller's code threw (a middleware), kept non-enumerable. */
+  constructor(message: string, options?: { issues?: readonly PlexIssue[]; cause?: unknown }) {
+    super(message, options);
     this.issues = frozenList(options?.issues);
   }
 }
@@ -254,4 +255,15 @@ export class PlexInvalidJwtError extends PlexError {
  */
 export class PlexTokenExpiredError extends PlexUnauthorizedError {
   static override readonly kind: string = "PlexTokenExpiredError";
+}
+
+/** The answer was larger than `maxResponseBytes` (counted after decompression); reading stopped there. */
+export class PlexResponseTooLargeError extends PlexError {
+  static override readonly kind: string = "PlexResponseTooLargeError";
+  readonly maxResponseBytes: number;
+
+  constructor(message: string, options: { maxResponseBytes: number }) {
+    super(message);
+    this.maxResponseBytes = options.maxResponseBytes;
+  }
 }

@@ -9,6 +9,7 @@ import {
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
 } from "./errors";
+import { createRedactor } from "./internal/redactor";
 import { plexErrorsOf, toApiError } from "./map-error";
 
 function answer(status: number, body: string, headers: Record<string, string> = {}): Response {
@@ -152,7 +153,9 @@ describe("toApiError maps status and Plex code to a class", () => {
 
   it("scrubs a known secret even from Plex's own message", async () => {
     const body = '{"errors":[{"message":"token sekrit-token-1 is bad"}]}';
-    const error = await toApiError(answer(401, body, json), body, { secrets: ["sekrit-token-1"] });
+    const error = await toApiError(answer(401, body, json), body, {
+      redactor: createRedactor(["sekrit-token-1"]),
+    });
     expect(error.message).not.toContain("sekrit-token-1");
     expect(JSON.stringify(error)).not.toContain("sekrit-token-1");
   });

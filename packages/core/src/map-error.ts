@@ -10,8 +10,8 @@ import {
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
 } from "./errors";
+import { createRedactor, type Redactor } from "./internal/redactor";
 import { parseRetryAfter } from "./internal/retry-after";
-import { redactText } from "./redact";
 
 const BODY_LIMIT = 2_000;
 
@@ -53,12 +53,15 @@ export function plexErrorsOf(decoded: unknown): PlexErrorEntry[] {
 const LOCKOUT =
   "Plex has temporarily locked sign-ins from this address after repeated failures; wait before trying again";
 
-const EXPIRED =
-  "Plex refused the access token as expired (HTTP 498): pass accessToken as a function that returns a fresh token";
+const EXPIRED = "The access token has expired (498): make accessToken a function that returns a fresh token";
+
+// Plex's own error bodies are tiny: past this an answer is not decoded for error entries at all.
+const DECODE_LIMIT = 64 * 1024;
+const MESSAGE_LIMIT = 500;
 
 export interface ErrorContext {
-  /** Literal secrets (the token in use) to scrub from the body on top of field-based redaction. */
-  secrets?: readonly (string | undefined)[];
+  /** The call's literal secrets (the token in use…), scrubbed from every field on top of field-based redaction. */
+  redactor?: Redactor;
   now?: number;
 }
 
@@ -74,15 +77,20 @@ export function createApiError(
   const code = plexErrors.find((entry) => entry.code !== undefined)?.code;
   const codes = new Set(plexErrors.map((entry) => entry.code));
   const plexMessage = first?.message?.trim();
-  const secrets = context.secrets ?? [];
-  const body = redactText(text, secrets);
+  const redactor = context.redactor ?? createRedactor();
   const init: PlexAPIErrorInit = {
-    message: redactText(plexMessage || `Plex answered ${status} ${response.statusText}`.trim(), secrets),
+    message: redactor.clip(
+      plexMessage || `Plex answered ${status} ${response.statusText}`.trim(),
+      MESSAGE_LIMIT,
+    ),
     statusCode: status,
     code,
-    plexErrors: plexErrors.map((entry) => ({ ...entry, message: redactText(entry.message, secrets) })),
-    body: body.length > BODY_LIMIT ? `${body.slice(0, BODY_LIMIT)}…` : body,
-    headers: response.headers,
+    plexErrors: plexErrors.map((entry) => ({
+      ...entry,
+      message: redactor.clip(entry.message, MESSAGE_LIMIT),
+    })),
+    body: redactor.clip(text, BODY_LIMIT),
+    headers: redactor.headers(response.headers),
     rawResponse: response.raw,
   };
   if (codes.has(1041)) return new PlexHomePinRequiredError(init);
@@ -119,7 +127,8 @@ export async function toApiError(
 ): Promise<PlexAPIError> {
   let decoded: unknown;
   try {
-    decoded = await decodeBody(text, response.headers.get("content-type") ?? "");
+    if (text.length <= DECODE_LIMIT)
+      decoded = await decodeBody(text, response.headers.get("content-type") ?? "");
   } catch {
     decoded = undefined; // an HTML error page: fall back to the status line
   }

@@ -34,9 +34,12 @@ const SECRET_HEADERS = new Set([
   "proxy-authorization",
 ]);
 
-const JSON_FIELD = new RegExp(`("(?:${NAMES})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|[^,}\\]\\s]+)`, "gi");
-const XML_ATTRIBUTE = new RegExp(`(\\b(?:${NAMES})\\s*=\\s*)(?:"[^"]*"|'[^']*')`, "gi");
-const XML_ELEMENT = new RegExp(`(<(${NAMES})(?:\\s[^>]*)?>)[^<]*(</\\2\\s*>)`, "gi");
+// Every pattern is linear: no unbounded scan can restart at each position of a hostile body (a run
+// of "<token " used to cost O(n²)). A value cut off by truncation (no closing quote or tag) is still
+// matched up to the end of the text.
+const JSON_FIELD = new RegExp(`("(?:${NAMES})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"?|[^,}\\]\\s]+)`, "gi");
+const XML_ATTRIBUTE = new RegExp(`(\\b(?:${NAMES})\\s*=\\s*)(?:"[^"]*"?|'[^']*'?)`, "gi");
+const XML_ELEMENT = new RegExp(`(<(${NAMES})(?:\\s[^<>]*)?>)[^<]*(</\\2\\s*>)?`, "gi");
 const FORM_FIELD = new RegExp(`((?:^|[?&;\\s])(?:${NAMES})=)[^&\\s"'<>;]*`, "gi");
 
 /** True for names such as `authToken`, `password` or `X-Plex-Token`. */
@@ -49,11 +52,16 @@ export function isSecretName(name: string): boolean {
  * parameters, and any literal secret value passed in `secrets` (e.g. the token in use).
  */
 export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
-  let out = text
+  const out = text
     .replace(JSON_FIELD, `$1"${REDACTED}"`)
     .replace(XML_ATTRIBUTE, `$1"${REDACTED}"`)
-    .replace(XML_ELEMENT, `$1${REDACTED}$3`)
+    .replace(XML_ELEMENT, (_, open: string, _name, close = "") => `${open}${REDACTED}${close}`)
     .replace(FORM_FIELD, `$1${REDACTED}`);
+  return scrubLiterals(out, secrets);
+}
+
+function scrubLiterals(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
   for (const secret of secrets) {
     // Very short values would redact ordinary words; real tokens are long.
     if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
@@ -92,7 +100,12 @@ export function redactHeaders(
         : Object.entries(headers as Record<string, string>);
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
-    out[lower] = SECRET_HEADERS.has(lower) || isSecretName(lower) ? REDACTED : redactText(value);
+    out[lower] =
+      SECRET_HEADERS.has(lower) || isSecretName(lower)
+        ? REDACTED
+        : lower.endsWith("location")
+          ? redactUrl(value)
+          : redactText(value);
   }
   return out;
 }
@@ -128,7 +141,13 @@ function redactValue(
         ? REDACTED
         : redactValue(item, seen, depth + 1, secrets);
     // defineProperty, not assignment: a "__proto__" key from JSON.parse must stay a plain field.
-    Object.defineProperty(out, key, { value: safe, enumerable: true, writable: true, configurable: true });
+    // A key can be a secret too (a server using the token as a JSON key).
+    Object.defineProperty(out, scrubLiterals(key, secrets), {
+      value: safe,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -61,6 +61,9 @@ export interface PlexClientOptions {
   /** Per attempt. Default 30 000. */
   timeoutMs?: number;
   retry?: false | RetryOptions;
+  /** Largest answer read, in bytes after decompression. Default 8 MiB (8 388 608). */
+  maxResponseBytes?: number;
+  /** Called as `fetch(url, init)`: see the README for the exact shape. */
   fetch?: typeof globalThis.fetch;
   middleware?: Middleware[];
   logger?: Logger;
@@ -73,6 +76,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   retry?: false | RetryOptions;
   headers?: Record<string, string>;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  maxResponseBytes?: number;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -84,7 +89,7 @@ export interface RequestSpec<T> {
   server: "pms" | "plextv";
   /** Appended to the base URL, e.g. `/user`. */
   path: string;
-  /** `undefined` values are dropped; booleans are sent as 1/0. */
+  /** `undefined` values are dropped; booleans are sent as 1/0 (form bodies send true/false). */
   query?: Record<string, QueryValue>;
   body?: { form: Record<string, QueryValue> } | { json: unknown };
   /** Adds `X-Plex-Token`. */

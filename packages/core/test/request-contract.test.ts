@@ -126,7 +126,8 @@ describe("what the server sees", () => {
     expect(Object.fromEntries(new URLSearchParams(await request.text()))).toEqual({
       login: "kim@example.org",
       password: "pw 1&2",
-      rememberMe: "1",
+      // The API spec types it as a boolean, which a form encodes as true/false (query flags stay 1/0).
+      rememberMe: "true",
     });
   });
 
@@ -325,10 +326,11 @@ describe("middleware", () => {
       ...options,
       middleware: [tag("first"), tag("second")],
       logger: { debug: (message) => logged.push(message) },
-      fetch: (async (request: Request) => {
-        order.push(`fetch:${request.headers.get("x-plex-token") === TOKEN ? "token" : "no-token"}`);
+      fetch: async (_url, init) => {
+        const token = (init?.headers as Record<string, string> | undefined)?.["X-Plex-Token"];
+        order.push(`fetch:${token === TOKEN ? "token" : "no-token"}`);
         return Response.json({});
-      }) as typeof fetch,
+      },
     });
     await client.request(spec({ responseSchema: AnySchema }));
     expect(order).toEqual(["first:no-token", "second:no-token", "fetch:token", "second:done", "first:done"]);
