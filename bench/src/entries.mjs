@@ -21,6 +21,8 @@ export const entries = [
     // Issue 10's hardening (body limit read from the stream, linear
     // windowed redaction, same-origin check of fetched answers, shared-signal listener, 498 refresh)
     // added about 1.3 kB gz to the client. The budget sits just above, so growth still fails CI.
+    // Issue 13: 16,798 B (+259 B): the class gained getHomeUsers/switchHomeUser (their schemas come along) and core
+    // maps 1041 and "thumbprint already taken". The JWT functions are not on the class, so they add nothing here.
     targetKb: 16,
     budgetKb: 21.5,
     contents: `

@@ -209,6 +209,45 @@ export class PlexInvalidRequestError extends PlexError {
   }
 }
 
+/** 403 code 1041: the Plex Home profile is PIN-protected and the PIN was missing or wrong. */
+export class PlexHomePinRequiredError extends PlexAPIError {
+  static override readonly kind: string = "PlexHomePinRequiredError";
+  override readonly isRetryable: boolean = false;
+}
+
+/**
+ * 422 from `POST /auth/jwk` "thumbprint already taken": a key with this `kid` is already registered (often by
+ * this same device: safe to treat as done), or the `kid` collides with another device's.
+ */
+export class PlexDeviceKeyTakenError extends PlexAPIError {
+  static override readonly kind: string = "PlexDeviceKeyTakenError";
+  override readonly isRetryable: boolean = false;
+}
+
+/** Why a Plex JWT was rejected: which check failed. */
+export type PlexJwtCheck =
+  | "format"
+  | "alg"
+  | "kid"
+  | "signature"
+  | "iss"
+  | "aud"
+  | "exp"
+  | "iat"
+  | "nbf"
+  | "thumbprint";
+
+/** A Plex JWT failed verification (`verifyPlexJwt`). The message and fields never contain the token. */
+export class PlexInvalidJwtError extends PlexError {
+  static override readonly kind: string = "PlexInvalidJwtError";
+  readonly check: PlexJwtCheck;
+
+  constructor(message: string, options: { check: PlexJwtCheck }) {
+    super(message);
+    this.check = options.check;
+  }
+}
+
 /**
  * HTTP 498: Plex rejected the token as expired (a JWT past its lifetime). A token *function* is
  * asked once for a fresh token (`{ expiredToken }`) and the call resent; this is thrown when that

@@ -2,7 +2,9 @@ import { decodeBody } from "./decode-body";
 import {
   PlexAPIError,
   type PlexAPIErrorInit,
+  PlexDeviceKeyTakenError,
   type PlexErrorEntry,
+  PlexHomePinRequiredError,
   PlexPinExpiredError,
   PlexRateLimitError,
   PlexTokenExpiredError,
@@ -92,6 +94,7 @@ export function createApiError(
     headers: redactor.headers(response.headers),
     rawResponse: response.raw,
   };
+  if (codes.has(1041)) return new PlexHomePinRequiredError(init);
   if (codes.has(1029)) return new PlexTwoFactorRequiredError(init);
   if (status === 429 || codes.has(1003)) {
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), context.now ?? Date.now());
@@ -102,6 +105,9 @@ export function createApiError(
       ...init,
       message: plexMessage ? `${LOCKOUT} (${init.message})` : LOCKOUT,
     });
+  }
+  if (status === 422 && plexErrors.some((entry) => /thumbprint/i.test(entry.message))) {
+    return new PlexDeviceKeyTakenError(init);
   }
   if (status === 498) {
     return new PlexTokenExpiredError({

@@ -42,6 +42,11 @@ describe("redactText", () => {
     ["form body", `login=a%40b&password=${SECRET}&rememberMe=1`],
     ["query string", `/x?X-Plex-Token=${SECRET}&b=2`],
     ["MediaContainer token", `<MediaContainer size="0" token="${SECRET}"/>`],
+    ["Home PIN query parameter", `/home/users/abc/switch?includeProviders=0&pin=${SECRET}`],
+    ["hashed Home PIN in a switch answer", `{"authToken":"x","pin":"${SECRET}"}`],
+    ["JWT flow token body", `{"jwt":"${SECRET}"}`],
+    ["JWT flow token answer", `{"auth_token":"${SECRET}"}`],
+    ["PIN polling with a device JWT", `/pins/12?deviceJWT=${SECRET}`],
   ])("scrubs a %s", (_kind, text) => {
     const out = redactText(text);
     expect(out).not.toContain(SECRET);

@@ -19,6 +19,10 @@ export const SECRET_NAMES: readonly string[] = Object.freeze([
   "verificationcode",
   "secret",
   "pin",
+  // The JWT flow: the device JWT posted to /auth/token, polled as `deviceJWT`, and the Plex JWT answered.
+  "jwt",
+  "devicejwt",
+  "auth_token",
 ]);
 const NAMES = SECRET_NAMES.join("|");
 const SECRET_KEY = new RegExp(`^(?:${NAMES})$`, "i");
