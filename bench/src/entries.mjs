@@ -18,8 +18,13 @@ export const entries = [
     // Class methods cannot be tree-shaken; lazy-loading the server methods from Authentication (dynamic import)
     // was tried and made esbuild keep those modules whole for standalone users too (getTokenDetails alone
     // 13.8 -> 16.4 kB), so they stay static. Standalone functions are unaffected; the budget keeps growth failing.
+    // Issue 10's hardening (body limit read from the stream, linear
+    // windowed redaction, same-origin check of fetched answers, shared-signal listener, 498 refresh)
+    // added about 1.3 kB gz to the client. The budget sits just above, so growth still fails CI.
+    // Issue 13: 16,798 B (+259 B): the class gained getHomeUsers/switchHomeUser (their schemas come along) and core
+    // maps 1041 and "thumbprint already taken". The JWT functions are not on the class, so they add nothing here.
     targetKb: 16,
-    budgetKb: 20,
+    budgetKb: 21.5,
     contents: `
       import { PlexAPI } from "@plex/auth";
       const plex = new PlexAPI({ clientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });
@@ -32,10 +37,11 @@ export const entries = [
     id: "ours-standalone-1op",
     label: "@plex/auth getTokenDetails + createPlexClient",
     side: "ours",
-    // Goal missed: 13,459 B today. zod/mini plus the account schema is 6.8 kB gz and the client (redirect
-    // guard, redaction, retries, timeouts, option checks, error mapping) 7.0 kB gz; see bench/README.md.
+    // Goal missed: 15,175 B since issue 10 (13,826 B before it). zod/mini plus the account schema is
+    // 6.8 kB gz; the client (redirect guard, redaction, retries, timeouts, option checks, error mapping,
+    // and since issue 10 the body limit, 498 refresh and hostile-answer checks) about 8.3 kB gz.
     targetKb: 12,
-    budgetKb: 14,
+    budgetKb: 15.3,
     contents: `
       import { createPlexClient, getTokenDetails } from "@plex/auth";
       const client = createPlexClient({ clientIdentifier: "bench", accessToken: "bench-token" });

@@ -3,6 +3,8 @@ import {
   PlexAPIError,
   PlexConnectionError,
   PlexError,
+  PlexHomePinRequiredError,
+  PlexInvalidJwtError,
   PlexInvalidRequestError,
   PlexRateLimitError,
   PlexTimeoutError,
@@ -53,6 +55,12 @@ function apiAdvice(error: PlexAPIError): string {
 function adviceFor(error: PlexError): string {
   if (PlexTwoFactorRequiredError.isInstance(error)) {
     return "This account uses two-factor authentication: enter the 6-digit code from your authenticator app in “2FA code” and sign in again.";
+  }
+  if (PlexHomePinRequiredError.isInstance(error)) {
+    return "This Home member is protected: enter their 4-digit Home PIN (a missing or wrong PIN gets this error).";
+  }
+  if (PlexInvalidJwtError.isInstance(error)) {
+    return `The Plex JWT failed the “${error.check}” check: refresh it, and do not trust it until it verifies.`;
   }
   if (PlexRateLimitError.isInstance(error)) {
     return error.retryAfterMs === undefined

@@ -1,8 +1,10 @@
 import "./styles.css";
 import { DEMO_TOKENS } from "@plex/demo-plex";
 import { loadClientIdentifier, resetClientIdentifier } from "./client-identifier.js";
+import { HOME_OPERATIONS } from "./home-operations.js";
 import { OPERATIONS, type OperationSpec } from "./operations.js";
 import { h } from "./render/dom.js";
+import { jwtPanelView } from "./render/jwt-panel.js";
 import { panelView } from "./render/panel.js";
 import { refreshTokenState, settingsView } from "./render/settings-view.js";
 import { resumeSignInWithPlex, signInWithPlexPanel } from "./render/sign-in-with-plex-panel.js";
@@ -73,7 +75,8 @@ function render(): void {
   disposeServerPanels = servers.dispose;
   panels.replaceChildren(
     signInWithPlexPanel({ mode: settings.mode, target: () => targetOf(settings), onToken: onPlexToken }),
-    ...OPERATIONS.map((operation) => panelView(operation, context)),
+    ...[...OPERATIONS, ...HOME_OPERATIONS].map((operation) => panelView(operation, context)),
+    jwtPanelView(context),
     ...servers.elements,
   );
   // Demo requests only make sense once the service worker answers them.

@@ -36,12 +36,12 @@ describe("pnpm playground:tour (demo)", () => {
     expect(result.stdout).toMatch(
       /Demo Plex \(from @plex\/demo-plex\) listening on http:\/\/127\.0\.0\.1:\d+/,
     );
-    expect(result.stdout).toContain("22 operations, 22 as expected.");
+    expect(result.stdout).toContain("29 operations, 29 as expected.");
   });
 
   it("shows progress for every step", () => {
     // "—" when nothing answered at all (findBestConnection with every connection dead).
-    expect(result.stdout.match(/^\[\s?\d+\/22\] .+ … (\d{3}|—) in [\d.]+ ms$/gm)).toHaveLength(22);
+    expect(result.stdout.match(/^\[\s?\d+\/29\] .+ … (\d{3}|—) in [\d.]+ ms$/gm)).toHaveLength(29);
   });
 
   it("prints the table with the key result of each operation", () => {
@@ -85,6 +85,18 @@ describe("pnpm playground:tour (demo)", () => {
     expect(out).toMatch(
       /shared server, offline\) → PlexConnectionError .+https:\/\/127\.0\.0\.2:\d+ \(refused:/,
     );
+    expect(result.stdout).toMatch(
+      /^getHomeUsers\s+account token\s+200\s+.+3 users: demo-viewer \(admin\), Robin \(PIN\), Kids \(managed\)$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^switchHomeUser\s+PIN member, right PIN\s+201\s+.+Robin, authToken demo…3e81$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^refreshJwt\s+then getTokenDetails with it\s+200\s+.+username demo-viewer$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^verifyPlexJwt\s+signature, iss, aud, exp, thumbprint\s+200\s+.+valid 7 days, 2 published keys$/m,
+    );
   });
 
   it("prints the typed error of each failure scenario", () => {
@@ -95,6 +107,8 @@ describe("pnpm playground:tour (demo)", () => {
     expect(errors).toMatch(/locked out\) → PlexUnauthorizedError {2}HTTP 401 {2}code 1031/);
     expect(errors).toMatch(/revoked token\) → PlexUnauthorizedError {2}HTTP 422 {2}"Invalid token"/);
     expect(errors).toMatch(/unknown PIN\) → PlexPinExpiredError {2}HTTP 404 {2}code 1020/);
+    expect(errors).toMatch(/wrong PIN\) → PlexHomePinRequiredError {2}HTTP 403 {2}code 1041/);
+    expect(errors).toMatch(/tampered signature\) → PlexInvalidJwtError/);
   });
 
   it("never prints a token or password in full", () => {

@@ -1,6 +1,7 @@
 // @ts-check
 import { DEMO_ACCOUNTS, DEMO_SERVER, DEMO_TOKENS } from "@plex/demo-plex";
 import { maskSecret } from "./format.mjs";
+import { jwtAndHomeSteps } from "./jwt-home-steps.mjs";
 import { demoServerSteps, liveServerSteps } from "./server-steps.mjs";
 
 /**
@@ -201,6 +202,7 @@ export function demoSteps(plex) {
       key: noKey,
     },
     ...demoServerSteps(plex),
+    ...jwtAndHomeSteps(plex),
   ];
 }
 

@@ -1,7 +1,16 @@
-import { PlexInvalidRequestError } from "@plex/core";
+import { createPlexClient, type PlexClientOptions, PlexInvalidRequestError } from "@plex/core";
+import { transientTokenJson } from "@plex/demo-plex/fixtures";
+import {
+  TEST_IDENTITY as IDENTITY,
+  json,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer as useMockPlex,
+} from "@plex/demo-plex/recording";
 import { describe, expect, it } from "vitest";
-import { transientTokenJson } from "../test/support/fixtures.js";
-import { IDENTITY, json, testClient, useMockPlex } from "../test/support/mock-plex.js";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
 import { connectToServer } from "./connect-to-server.js";
 import { PlexAPI } from "./plex-api.js";
 

@@ -1,16 +1,25 @@
-import { PlexInvalidRequestError, PlexRateLimitError } from "@plex/core";
-import { describe, expect, expectTypeOf, it } from "vitest";
-import { pinJson } from "../test/support/fixtures.js";
+import {
+  createPlexClient,
+  type PlexClientOptions,
+  PlexInvalidRequestError,
+  PlexRateLimitError,
+} from "@plex/core";
+import { pinJson } from "@plex/demo-plex/fixtures";
 import {
   EXPECTED_IDENTITY_HEADERS,
   json,
-  PLEX_TV_URL,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer as useMockPlex,
   xml,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, expectTypeOf, it } from "vitest";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
 import { createPin } from "./create-pin.js";
 import { getPin } from "./get-pin.js";
 

@@ -1,19 +1,28 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PlexInvalidRequestError, PlexUnauthorizedError } from "@plex/core";
-import { describe, expect, expectTypeOf, it } from "vitest";
-import { DEVICE_TOKEN, invalidTokenXml, resourcesJson, resourcesXml } from "../test/support/fixtures.js";
 import {
-  ACCESS_TOKEN,
+  createPlexClient,
+  type PlexClientOptions,
+  PlexInvalidRequestError,
+  PlexUnauthorizedError,
+} from "@plex/core";
+import { DEVICE_TOKEN, invalidTokenXml, resourcesJson, resourcesXml } from "@plex/demo-plex/fixtures";
+import {
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
   EXPECTED_IDENTITY_HEADERS,
   json,
-  PLEX_TV_URL,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer as useMockPlex,
   xml,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, expectTypeOf, it } from "vitest";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
 import { getServerResources } from "./get-server-resources.js";
 import { getServers } from "./get-servers.js";
 import type { PlexDevice } from "./index.js";

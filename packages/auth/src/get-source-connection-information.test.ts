@@ -1,26 +1,35 @@
-import { PlexInvalidRequestError, PlexUnauthorizedError } from "@plex/core";
-import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  createPlexClient,
+  type PlexClientOptions,
+  PlexInvalidRequestError,
+  PlexUnauthorizedError,
+} from "@plex/core";
 import {
   errorsJson,
   errorsXml,
   SOURCE_ACCESS_TOKEN,
   sourceConnectionJson,
   sourceConnectionXml,
-} from "../test/support/fixtures.js";
+} from "@plex/demo-plex/fixtures";
 import {
-  ACCESS_TOKEN,
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
   EXPECTED_IDENTITY_HEADERS,
   json,
-  PMS_URL,
+  TEST_PMS_URL as PMS_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer,
   xml,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, expectTypeOf, it } from "vitest";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
 import { getSourceConnectionInformation } from "./get-source-connection-information.js";
 
-const mock = useMockPlex();
+const mock = useRecordingServer();
 const RESOURCES = `${PMS_URL}/security/resources`;
 
 describe("getSourceConnectionInformation", () => {

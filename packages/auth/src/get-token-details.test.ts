@@ -1,5 +1,10 @@
-import { PlexInvalidRequestError, PlexUnauthorizedError, PlexValidationError } from "@plex/core";
-import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  createPlexClient,
+  type PlexClientOptions,
+  PlexInvalidRequestError,
+  PlexUnauthorizedError,
+  PlexValidationError,
+} from "@plex/core";
 import {
   ACCOUNT_AUTH_TOKEN,
   errorsJson,
@@ -7,21 +12,26 @@ import {
   invalidTokenXml,
   userJson,
   userXml,
-} from "../test/support/fixtures.js";
+} from "@plex/demo-plex/fixtures";
 import {
-  ACCESS_TOKEN,
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
   EXPECTED_IDENTITY_HEADERS,
   json,
-  PLEX_TV_URL,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer,
   xml,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, expectTypeOf, it } from "vitest";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
 import { getTokenDetails } from "./get-token-details.js";
 
-const mock = useMockPlex();
+const mock = useRecordingServer();
 const USER = `${PLEX_TV_URL}/user`;
 
 describe("getTokenDetails", () => {

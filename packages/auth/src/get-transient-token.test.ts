@@ -1,26 +1,36 @@
-import { PlexAPIError, PlexInvalidRequestError, PlexUnauthorizedError } from "@plex/core";
-import { describe, expect, expectTypeOf, it } from "vitest";
+import {
+  createPlexClient,
+  PlexAPIError,
+  type PlexClientOptions,
+  PlexInvalidRequestError,
+  PlexUnauthorizedError,
+} from "@plex/core";
 import {
   errorsJson,
   errorsXml,
   TRANSIENT_TOKEN,
   transientTokenJson,
   transientTokenXml,
-} from "../test/support/fixtures.js";
+} from "@plex/demo-plex/fixtures";
 import {
-  ACCESS_TOKEN,
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
   EXPECTED_IDENTITY_HEADERS,
   json,
-  PMS_URL,
+  TEST_PMS_URL as PMS_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer,
   xml,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, expectTypeOf, it } from "vitest";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
 import { getTransientToken } from "./get-transient-token.js";
 
-const mock = useMockPlex();
+const mock = useRecordingServer();
 const request = { type: "delegation", scope: "all" } as const;
 
 describe("getTransientToken", () => {

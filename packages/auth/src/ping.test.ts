@@ -1,17 +1,21 @@
-import { PlexUnauthorizedError } from "@plex/core";
-import { describe, expect, expectTypeOf, it } from "vitest";
-import { invalidTokenXml } from "../test/support/fixtures.js";
+import { createPlexClient, type PlexClientOptions, PlexUnauthorizedError } from "@plex/core";
+import { invalidTokenXml } from "@plex/demo-plex/fixtures";
 import {
-  ACCESS_TOKEN,
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
   EXPECTED_IDENTITY_HEADERS,
   json,
-  PLEX_TV_URL,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer as useMockPlex,
   xml,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, expectTypeOf, it } from "vitest";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
 import { ping } from "./ping.js";
 
 const mock = useMockPlex();

@@ -1,24 +1,18 @@
 import { createPlexClient } from "@plex/core";
-import { describe, expect, it } from "vitest";
+import { PIN_AUTH_TOKEN, pinJson, signInJson, transientTokenJson, userJson } from "@plex/demo-plex/fixtures";
 import {
-  PIN_AUTH_TOKEN,
-  pinJson,
-  signInJson,
-  transientTokenJson,
-  userJson,
-} from "../test/support/fixtures.js";
-import {
-  ACCESS_TOKEN,
-  IDENTITY,
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
+  TEST_IDENTITY as IDENTITY,
   json,
-  PLEX_TV_URL,
-  PMS_URL,
-  useMockPlex,
-} from "../test/support/mock-plex.js";
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
+  TEST_PMS_URL as PMS_URL,
+  useRecordingServer,
+} from "@plex/demo-plex/recording";
+import { describe, expect, it } from "vitest";
 import { Authentication } from "./authentication.js";
 import { PlexAPI } from "./plex-api.js";
 
-const mock = useMockPlex();
+const mock = useRecordingServer();
 
 describe("PlexAPI", () => {
   it("builds a client from the same options as createPlexClient and groups the operations", () => {

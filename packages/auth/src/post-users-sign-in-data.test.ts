@@ -1,26 +1,32 @@
 import {
+  createPlexClient,
+  type PlexClientOptions,
   PlexError,
   PlexInvalidRequestError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
 } from "@plex/core";
-import { describe, expect, expectTypeOf, it } from "vitest";
-import { errorsJson, errorsXml, SIGNED_IN_TOKEN, signInJson } from "../test/support/fixtures.js";
+import { errorsJson, errorsXml, SIGNED_IN_TOKEN, signInJson } from "@plex/demo-plex/fixtures";
 import {
   EXPECTED_IDENTITY_HEADERS,
-  IDENTITY,
+  TEST_IDENTITY as IDENTITY,
   json,
-  PLEX_TV_URL,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer,
   xml,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, expectTypeOf, it } from "vitest";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
 import { postUsersSignInData } from "./post-users-sign-in-data.js";
 
-const mock = useMockPlex();
+const mock = useRecordingServer();
 const SIGNIN = `${PLEX_TV_URL}/users/signin`;
 const PASSWORD = "p&ss=w+rd %41 ünï 🔑🎬";
 const credentials = { login: "river.tester@example.org", password: PASSWORD };
@@ -48,7 +54,7 @@ describe("postUsersSignInData", () => {
     expect(form.get("password")).toBe(PASSWORD);
     expect(form.get("verificationCode")).toBe("246810");
     // Core writes booleans as 1/0, which plex.tv reads as true/false.
-    expect(form.get("rememberMe")).toBe("1");
+    expect(form.get("rememberMe")).toBe("true");
     expect(res.statusCode).toBe(201);
     expect(res.data.authToken).toBe(SIGNED_IN_TOKEN);
     expectTypeOf(res.data.authToken).toEqualTypeOf<string>();
@@ -66,12 +72,12 @@ describe("postUsersSignInData", () => {
     expect(mock.seen[0]?.body).not.toContain("p&ss");
   });
 
-  it("sends rememberMe: false as 0 rather than dropping it", async () => {
+  it("sends rememberMe: false as false (a form boolean, as the API spec types it) rather than dropping it", async () => {
     mock.answer(SIGNIN, () => json(signInJson, 201));
 
     await postUsersSignInData(testClient(), { requestBody: { ...credentials, rememberMe: false } });
 
-    expect(new URLSearchParams(mock.seen[0]?.body).get("rememberMe")).toBe("0");
+    expect(new URLSearchParams(mock.seen[0]?.body).get("rememberMe")).toBe("false");
   });
 
   it("sends xPlexClientIdentifier instead of the client's identifier when given", async () => {

@@ -1,15 +1,25 @@
 import type { PlexClient, RequestOptions } from "@plex/core";
-import { PlexAbortError, PlexTimeoutError } from "@plex/core";
+import { createPlexClient, PlexAbortError, type PlexClientOptions, PlexTimeoutError } from "@plex/core";
+import { signInJson, sourceConnectionJson, transientTokenJson, userJson } from "@plex/demo-plex/fixtures";
+import {
+  json,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
+  TEST_PMS_URL as PMS_URL,
+  rejection,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer,
+} from "@plex/demo-plex/recording";
 import { delay } from "msw";
 import { describe, expect, it } from "vitest";
 import { getSourceConnectionInformation } from "../src/get-source-connection-information.js";
 import { getTokenDetails } from "../src/get-token-details.js";
 import { getTransientToken } from "../src/get-transient-token.js";
 import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
-import { signInJson, sourceConnectionJson, transientTokenJson, userJson } from "./support/fixtures.js";
-import { json, PLEX_TV_URL, PMS_URL, rejection, testClient, useMockPlex } from "./support/mock-plex.js";
 
-const mock = useMockPlex();
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
+const mock = useRecordingServer();
 
 interface Case {
   call: (client: PlexClient, options?: RequestOptions) => Promise<unknown>;

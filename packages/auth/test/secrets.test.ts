@@ -1,13 +1,5 @@
 import { inspect } from "node:util";
-import { type Logger, PlexValidationError } from "@plex/core";
-import { describe, expect, it } from "vitest";
-import { findBestConnection } from "../src/find-best-connection.js";
-import { getPin } from "../src/get-pin.js";
-import { getServers } from "../src/get-servers.js";
-import { getTokenDetails } from "../src/get-token-details.js";
-import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
-import { validateToken } from "../src/validate-token.js";
-import { waitForPinToken } from "../src/wait-for-pin-token.js";
+import { createPlexClient, type Logger, type PlexClientOptions, PlexValidationError } from "@plex/core";
 import {
   DEVICE_TOKEN,
   errorsJson,
@@ -18,18 +10,29 @@ import {
   SIGNED_IN_TOKEN,
   signInJson,
   userJson,
-} from "./support/fixtures.js";
+} from "@plex/demo-plex/fixtures";
 import {
-  ACCESS_TOKEN,
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
   json,
-  PLEX_TV_URL,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer,
   xml,
-} from "./support/mock-plex.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, it } from "vitest";
+import { findBestConnection } from "../src/find-best-connection.js";
+import { getPin } from "../src/get-pin.js";
+import { getServers } from "../src/get-servers.js";
+import { getTokenDetails } from "../src/get-token-details.js";
+import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
+import { validateToken } from "../src/validate-token.js";
+import { waitForPinToken } from "../src/wait-for-pin-token.js";
 
-const mock = useMockPlex();
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
+const mock = useRecordingServer();
 const PASSWORD = "hunter2&secret=%F0";
 
 /** A logger that keeps every line, flattened to text, so a secret anywhere in it is found. */

@@ -1,7 +1,9 @@
+import type { ClientState } from "./internal/call";
 import { buildIdentityHeaders } from "./internal/identity-headers";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./internal/read-body";
+import { sendRequest } from "./internal/send-request";
 import { DEFAULT_TIMEOUT_MS, resolveRetry, validateOptions } from "./internal/validate-options";
 import { REDACTED } from "./redact";
-import { type ClientState, sendRequest } from "./send-request";
 import type { PlexClient, PlexClientOptions } from "./types";
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -35,6 +37,7 @@ export function createPlexClient(options: PlexClientOptions): PlexClient {
     identityHeaders: buildIdentityHeaders(settings),
     retry: resolveRetry("retry", settings.retry),
     timeoutMs: settings.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxResponseBytes: settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
   });
   const view = publicOptions(settings);
   const client: PlexClient = {

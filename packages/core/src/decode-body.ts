@@ -1,5 +1,5 @@
 import { PlexValidationError } from "./errors";
-import { redactText } from "./redact";
+import { createRedactor, type Redactor } from "./internal/redactor";
 
 export type BodyFormat = "json" | "xml";
 
@@ -13,12 +13,13 @@ export function formatOf(contentType: string): BodyFormat | undefined {
 
 const PREVIEW_CHARS = 500;
 
-type Secrets = readonly (string | undefined)[];
+/** The literal secrets to scrub: a call's redactor, or a plain list of values. */
+type Secrets = Redactor | readonly (string | undefined)[];
 
-function preview(text: string, secrets: Secrets): string {
-  const clean = redactText(text, secrets);
-  return clean.length > PREVIEW_CHARS ? `${clean.slice(0, PREVIEW_CHARS)}…` : clean;
-}
+const toRedactor = (secrets: Secrets): Redactor =>
+  Array.isArray(secrets) ? createRedactor(secrets) : (secrets as Redactor);
+
+const preview = (text: string, secrets: Secrets) => toRedactor(secrets).clip(text, PREVIEW_CHARS);
 
 type XmlParse = (text: string) => unknown;
 let xmlParser: Promise<XmlParse> | undefined;
@@ -45,7 +46,12 @@ export async function decodeXml(text: string, secrets: Secrets = []): Promise<un
   } catch (error) {
     throw new PlexValidationError("Plex sent XML that could not be parsed", {
       rawValue: preview(text, secrets),
-      issues: [{ path: [], message: redactText(String((error as Error)?.message ?? error), secrets) }],
+      issues: [
+        {
+          path: [],
+          message: toRedactor(secrets).clip(String((error as Error)?.message ?? error), PREVIEW_CHARS),
+        },
+      ],
     });
   }
   if (value === undefined) {

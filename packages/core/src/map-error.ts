@@ -2,14 +2,17 @@ import { decodeBody } from "./decode-body";
 import {
   PlexAPIError,
   type PlexAPIErrorInit,
+  PlexDeviceKeyTakenError,
   type PlexErrorEntry,
+  PlexHomePinRequiredError,
   PlexPinExpiredError,
   PlexRateLimitError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
 } from "./errors";
+import { createRedactor, type Redactor } from "./internal/redactor";
 import { parseRetryAfter } from "./internal/retry-after";
-import { redactText } from "./redact";
 
 const BODY_LIMIT = 2_000;
 
@@ -51,9 +54,15 @@ export function plexErrorsOf(decoded: unknown): PlexErrorEntry[] {
 const LOCKOUT =
   "Plex has temporarily locked sign-ins from this address after repeated failures; wait before trying again";
 
+const EXPIRED = "The access token has expired (498): make accessToken a function that returns a fresh token";
+
+// Plex's own error bodies are tiny: past this an answer is not decoded for error entries at all.
+const DECODE_LIMIT = 64 * 1024;
+const MESSAGE_LIMIT = 500;
+
 export interface ErrorContext {
-  /** Literal secrets (the token in use) to scrub from the body on top of field-based redaction. */
-  secrets?: readonly (string | undefined)[];
+  /** The call's literal secrets (the token in use…), scrubbed from every field on top of field-based redaction. */
+  redactor?: Redactor;
   now?: number;
 }
 
@@ -69,17 +78,23 @@ export function createApiError(
   const code = plexErrors.find((entry) => entry.code !== undefined)?.code;
   const codes = new Set(plexErrors.map((entry) => entry.code));
   const plexMessage = first?.message?.trim();
-  const secrets = context.secrets ?? [];
-  const body = redactText(text, secrets);
+  const redactor = context.redactor ?? createRedactor();
   const init: PlexAPIErrorInit = {
-    message: redactText(plexMessage || `Plex answered ${status} ${response.statusText}`.trim(), secrets),
+    message: redactor.clip(
+      plexMessage || `Plex answered ${status} ${response.statusText}`.trim(),
+      MESSAGE_LIMIT,
+    ),
     statusCode: status,
     code,
-    plexErrors: plexErrors.map((entry) => ({ ...entry, message: redactText(entry.message, secrets) })),
-    body: body.length > BODY_LIMIT ? `${body.slice(0, BODY_LIMIT)}…` : body,
-    headers: response.headers,
+    plexErrors: plexErrors.map((entry) => ({
+      ...entry,
+      message: redactor.clip(entry.message, MESSAGE_LIMIT),
+    })),
+    body: redactor.clip(text, BODY_LIMIT),
+    headers: redactor.headers(response.headers),
     rawResponse: response.raw,
   };
+  if (codes.has(1041)) return new PlexHomePinRequiredError(init);
   if (codes.has(1029)) return new PlexTwoFactorRequiredError(init);
   if (status === 429 || codes.has(1003)) {
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), context.now ?? Date.now());
@@ -89,6 +104,15 @@ export function createApiError(
     return new PlexUnauthorizedError({
       ...init,
       message: plexMessage ? `${LOCKOUT} (${init.message})` : LOCKOUT,
+    });
+  }
+  if (status === 422 && plexErrors.some((entry) => /thumbprint/i.test(entry.message))) {
+    return new PlexDeviceKeyTakenError(init);
+  }
+  if (status === 498) {
+    return new PlexTokenExpiredError({
+      ...init,
+      message: plexMessage ? `${EXPIRED} (${init.message})` : EXPIRED,
     });
   }
   const invalidToken = status === 422 && plexErrors.some((entry) => /invalid token/i.test(entry.message));
@@ -105,7 +129,8 @@ export async function toApiError(
 ): Promise<PlexAPIError> {
   let decoded: unknown;
   try {
-    decoded = await decodeBody(text, response.headers.get("content-type") ?? "");
+    if (text.length <= DECODE_LIMIT)
+      decoded = await decodeBody(text, response.headers.get("content-type") ?? "");
   } catch {
     decoded = undefined; // an HTML error page: fall back to the status line
   }

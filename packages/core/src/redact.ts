@@ -1,10 +1,31 @@
 /** What replaces every secret in errors, logs and inspect output. */
 export const REDACTED = "[REDACTED]";
 
-// Field, header and parameter names whose values are credentials. Compared case-insensitively.
-const SECRET_NAMES =
-  "x-plex-token|authtoken|authenticationtoken|authentication-token|accesstoken|access_token|token|password|passwd|verificationcode";
-const SECRET_KEY = new RegExp(`^(?:${SECRET_NAMES})$`, "i");
+/**
+ * Field, header and parameter names whose values are credentials, lower case (compared
+ * case-insensitively). The one list: core's redaction, and every app that masks values, use it.
+ * `secret` covers `services[].secret` of an account; `pin` the Home user PIN (`/home/users/…/switch`).
+ */
+export const SECRET_NAMES: readonly string[] = Object.freeze([
+  "x-plex-token",
+  "authtoken",
+  "authenticationtoken",
+  "authentication-token",
+  "accesstoken",
+  "access_token",
+  "token",
+  "password",
+  "passwd",
+  "verificationcode",
+  "secret",
+  "pin",
+  // The JWT flow: the device JWT posted to /auth/token, polled as `deviceJWT`, and the Plex JWT answered.
+  "jwt",
+  "devicejwt",
+  "auth_token",
+]);
+const NAMES = SECRET_NAMES.join("|");
+const SECRET_KEY = new RegExp(`^(?:${NAMES})$`, "i");
 const SECRET_HEADERS = new Set([
   "x-plex-token",
   "authorization",
@@ -13,10 +34,13 @@ const SECRET_HEADERS = new Set([
   "proxy-authorization",
 ]);
 
-const JSON_FIELD = new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|[^,}\\]\\s]+)`, "gi");
-const XML_ATTRIBUTE = new RegExp(`(\\b(?:${SECRET_NAMES})\\s*=\\s*)(?:"[^"]*"|'[^']*')`, "gi");
-const XML_ELEMENT = new RegExp(`(<(${SECRET_NAMES})(?:\\s[^>]*)?>)[^<]*(</\\2\\s*>)`, "gi");
-const FORM_FIELD = new RegExp(`((?:^|[?&;\\s])(?:${SECRET_NAMES})=)[^&\\s"'<>;]*`, "gi");
+// Every pattern is linear: no unbounded scan can restart at each position of a hostile body (a run
+// of "<token " used to cost O(n²)). A value cut off by truncation (no closing quote or tag) is still
+// matched up to the end of the text.
+const JSON_FIELD = new RegExp(`("(?:${NAMES})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"?|[^,}\\]\\s]+)`, "gi");
+const XML_ATTRIBUTE = new RegExp(`(\\b(?:${NAMES})\\s*=\\s*)(?:"[^"]*"?|'[^']*'?)`, "gi");
+const XML_ELEMENT = new RegExp(`(<(${NAMES})(?:\\s[^<>]*)?>)[^<]*(</\\2\\s*>)?`, "gi");
+const FORM_FIELD = new RegExp(`((?:^|[?&;\\s])(?:${NAMES})=)[^&\\s"'<>;]*`, "gi");
 
 /** True for names such as `authToken`, `password` or `X-Plex-Token`. */
 export function isSecretName(name: string): boolean {
@@ -28,11 +52,16 @@ export function isSecretName(name: string): boolean {
  * parameters, and any literal secret value passed in `secrets` (e.g. the token in use).
  */
 export function redactText(text: string, secrets: readonly (string | undefined)[] = []): string {
-  let out = text
+  const out = text
     .replace(JSON_FIELD, `$1"${REDACTED}"`)
     .replace(XML_ATTRIBUTE, `$1"${REDACTED}"`)
-    .replace(XML_ELEMENT, `$1${REDACTED}$3`)
+    .replace(XML_ELEMENT, (_, open: string, _name, close = "") => `${open}${REDACTED}${close}`)
     .replace(FORM_FIELD, `$1${REDACTED}`);
+  return scrubLiterals(out, secrets);
+}
+
+function scrubLiterals(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
   for (const secret of secrets) {
     // Very short values would redact ordinary words; real tokens are long.
     if (secret && secret.length >= 4) out = out.split(secret).join(REDACTED);
@@ -71,7 +100,12 @@ export function redactHeaders(
         : Object.entries(headers as Record<string, string>);
   for (const [name, value] of entries) {
     const lower = name.toLowerCase();
-    out[lower] = SECRET_HEADERS.has(lower) || isSecretName(lower) ? REDACTED : redactText(value);
+    out[lower] =
+      SECRET_HEADERS.has(lower) || isSecretName(lower)
+        ? REDACTED
+        : lower.endsWith("location")
+          ? redactUrl(value)
+          : redactText(value);
   }
   return out;
 }
@@ -107,7 +141,13 @@ function redactValue(
         ? REDACTED
         : redactValue(item, seen, depth + 1, secrets);
     // defineProperty, not assignment: a "__proto__" key from JSON.parse must stay a plain field.
-    Object.defineProperty(out, key, { value: safe, enumerable: true, writable: true, configurable: true });
+    // A key can be a secret too (a server using the token as a JSON key).
+    Object.defineProperty(out, scrubLiterals(key, secrets), {
+      value: safe,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

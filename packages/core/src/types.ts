@@ -23,8 +23,22 @@ export type Middleware = (
   next: (request: Request) => Promise<Response>,
 ) => Promise<Response>;
 
-/** A token, or a function returning one (called before every attempt, so it can refresh). */
-export type AccessToken = string | (() => string | Promise<string>);
+/** What a token function is told when it is called. */
+export interface AccessTokenContext {
+  /**
+   * Set when Plex just answered HTTP 498 to this token (an expired JWT): return a fresh one. The
+   * call is then sent once more with it (even a sign-in: a 498 means it was not processed).
+   */
+  readonly expiredToken?: string;
+  /** The caller's signal, to pass on to a refresh request. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A token, or a function returning one (called before every attempt, so it can refresh; called
+ * once more with `{ expiredToken }` when Plex answers 498).
+ */
+export type AccessToken = string | ((context: AccessTokenContext) => string | Promise<string>);
 
 export interface PlexClientOptions {
   /** Required. Stable per install: becomes `X-Plex-Client-Identifier`, the device Plex lists. */
@@ -47,6 +61,9 @@ export interface PlexClientOptions {
   /** Per attempt. Default 30 000. */
   timeoutMs?: number;
   retry?: false | RetryOptions;
+  /** Largest answer read, in bytes after decompression. Default 8 MiB (8 388 608). */
+  maxResponseBytes?: number;
+  /** Called as `fetch(url, init)`: see the README for the exact shape. */
   fetch?: typeof globalThis.fetch;
   middleware?: Middleware[];
   logger?: Logger;
@@ -59,6 +76,8 @@ export interface RequestOptions {
   timeoutMs?: number;
   retry?: false | RetryOptions;
   headers?: Record<string, string>;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  maxResponseBytes?: number;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -70,7 +89,7 @@ export interface RequestSpec<T> {
   server: "pms" | "plextv";
   /** Appended to the base URL, e.g. `/user`. */
   path: string;
-  /** `undefined` values are dropped; booleans are sent as 1/0. */
+  /** `undefined` values are dropped; booleans are sent as 1/0 (form bodies send true/false). */
   query?: Record<string, QueryValue>;
   body?: { form: Record<string, QueryValue> } | { json: unknown };
   /** Adds `X-Plex-Token`. */

@@ -12,7 +12,7 @@ import {
   PlexValidationError,
   type RequestSpec,
 } from "../src/index";
-import { loggingMiddleware } from "../src/internal/middleware";
+import { logRequest } from "../src/internal/logging";
 import { fetchStub } from "./helpers/failure";
 
 // Every error a request can end in is searched for the secrets in each way a user could print it.
@@ -179,11 +179,12 @@ describe("no secret in any error's message, stack, JSON or inspect output", () =
 describe("logger output", () => {
   it("redacts the token header and token query parameters it is given", async () => {
     const logs: unknown[] = [];
-    const log = loggingMiddleware({ debug: (message, details) => logs.push({ message, details }) }, "op");
-    const request = new Request(`https://plex.tv/api/v2/user?X-Plex-Token=${TOKEN}`, {
+    const done = logRequest({ debug: (message, details) => logs.push({ message, details }) }, "op", {
+      method: "GET",
+      url: `https://plex.tv/api/v2/user?X-Plex-Token=${TOKEN}`,
       headers: { "X-Plex-Token": TOKEN },
     });
-    await log(request, async () => Response.json({}));
+    done(Response.json({}));
     const text = JSON.stringify(logs);
     expect(text).toContain("[REDACTED]");
     expect(text).not.toContain(TOKEN);

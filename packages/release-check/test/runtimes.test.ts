@@ -1,4 +1,4 @@
-// Runs the root README example from the npm-installed tarballs in Bun, Deno and Cloudflare workerd, against the demo
+// Runs the root README example, then the JWT device-key flow, from the npm-installed tarballs in Bun, Deno and Cloudflare workerd, against the demo
 // Plex served from this process: the published packages promise "fetch only, no node:", and this is where that promise
 // is checked outside Node. The runtimes are registry packages pinned in package.json (linux-x64 builds only).
 import { execFile } from "node:child_process";
@@ -57,6 +57,17 @@ function expectFlowResult(result: unknown, userAgent: RegExp) {
     typedError: "PlexUnauthorizedError",
     // Decoded from the demo's XML answer: the lazily loaded XML decoder works in this runtime too.
     plexErrorMessages: ["Invalid token"],
+    // Device keys and Plex JWTs on this runtime's own WebCrypto Ed25519.
+    jwt: {
+      kidIsThumbprint: true,
+      jsonHidesPrivateKey: true,
+      validDays: 7,
+      verified: true,
+      tampered: "PlexInvalidJwtError:signature",
+      algNone: "PlexInvalidJwtError:alg",
+      foreignKid: "PlexInvalidJwtError:kid",
+      providerUsername: server.demo.data.users.plain.username,
+    },
   });
 }
 

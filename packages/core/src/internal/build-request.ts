@@ -1,16 +1,14 @@
 import { PlexInvalidRequestError } from "../errors";
 import type { QueryValue, RequestSpec } from "../types";
 
-function toParam(value: Exclude<QueryValue, undefined>): string {
-  // Plex reads flags as 1/0, not true/false.
-  if (typeof value === "boolean") return value ? "1" : "0";
-  return String(value);
-}
+// Query flags go as 1/0 (Plex's convention); form fields as true/false (how the API spec types them).
+const flag = (value: boolean) => (value ? "1" : "0");
 
 function appendParams(
   params: URLSearchParams,
   values: Record<string, QueryValue> | undefined,
   what: string,
+  toFlag: (value: boolean) => string = flag,
 ): void {
   if (values === undefined) return;
   if (typeof values !== "object" || values === null)
@@ -20,7 +18,7 @@ function appendParams(
     if (!["string", "number", "boolean"].includes(typeof value)) {
       throw new PlexInvalidRequestError(`${what}.${key} must be a string, number or boolean`);
     }
-    params.append(key, toParam(value));
+    params.append(key, typeof value === "boolean" ? toFlag(value) : String(value));
   }
 }
 
@@ -68,7 +66,7 @@ export function encodeBody(body: RequestSpec<unknown>["body"]): EncodedBody | un
   if (body === undefined) return undefined;
   if ("form" in body) {
     const params = new URLSearchParams();
-    appendParams(params, body.form, "body.form");
+    appendParams(params, body.form, "body.form", String);
     return { body: params.toString(), contentType: "application/x-www-form-urlencoded" };
   }
   if ("json" in body) {

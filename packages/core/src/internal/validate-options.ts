@@ -40,6 +40,11 @@ export function checkHeaderValue(what: string, value: unknown): string {
   return value;
 }
 
+// Framing and connection headers belong to fetch: it throws a bare TypeError on them (a caller's
+// mistake that used to look like network trouble and was retried).
+const FORBIDDEN =
+  /^(connection|content-length|expect|host|keep-alive|proxy-connection|te|trailer|transfer-encoding|upgrade)$/i;
+
 export function checkHeaders(what: string, headers: unknown): Record<string, string> {
   if (headers === undefined) return {};
   if (typeof headers !== "object" || headers === null || Array.isArray(headers)) {
@@ -49,6 +54,7 @@ export function checkHeaders(what: string, headers: unknown): Record<string, str
   for (const [name, value] of Object.entries(headers)) {
     const where = `${what}["${name}"]`;
     if (!HEADER_NAME.test(name)) fail(`${where} is not a valid header name`);
+    if (FORBIDDEN.test(name)) fail(`${where} is set by fetch itself and cannot be sent`);
     out[name] = checkHeaderValue(where, value);
   }
   return out;
@@ -64,6 +70,8 @@ export function checkBaseUrl(what: string, value: unknown): string {
   if (typeof value !== "string" || !url) return fail(`${what} is not a valid absolute URL`);
   if (!/^https?:$/.test(url.protocol)) fail(`${what} must use http: or https:, got ${url.protocol}`);
   if (url.hash) fail(`${what} must not contain a #fragment`);
+  // Never echoed: fetch would repeat them in its error messages (and send them to the server).
+  if (url.username || url.password) fail(`${what} must not contain user:password@ credentials`);
   for (const key of url.searchParams.keys()) {
     // The token travels only in the X-Plex-Token header, where it is redacted and origin-checked.
     if (isSecretName(key)) fail(`${what} must not carry ${key}: use the accessToken option`);
@@ -78,6 +86,13 @@ export function checkTimeout(what: string, value: unknown): number {
   // 0 is refused: it would time out at once.
   if (!isNumber(value, Number.MIN_VALUE))
     fail(`${what} must be a positive number of ms, at most ${MAX_TIMER_MS}`);
+  return value;
+}
+
+export function checkMaxBytes(what: string, value: unknown): number {
+  if (!(typeof value === "number" && Number.isSafeInteger(value) && value > 0)) {
+    fail(`${what} must be a positive whole number of bytes`);
+  }
   return value;
 }
 
@@ -114,6 +129,7 @@ export function validateOptions(options: PlexClientOptions): void {
   if (options.serverURL !== undefined) checkBaseUrl("serverURL", options.serverURL);
   if (options.plexTvURL !== undefined) checkBaseUrl("plexTvURL", options.plexTvURL);
   if (options.timeoutMs !== undefined) checkTimeout("timeoutMs", options.timeoutMs);
+  if (options.maxResponseBytes !== undefined) checkMaxBytes("maxResponseBytes", options.maxResponseBytes);
   resolveRetry("retry", options.retry);
   if (fetch !== undefined && typeof fetch !== "function") fail("fetch must be a function");
   if (

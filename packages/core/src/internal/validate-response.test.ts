@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import { PlexValidationError } from "../errors";
+import { createRedactor } from "./redactor";
 import { validateResponse } from "./validate-response";
 
 const SECRET = "validate-secret-61aa";
@@ -11,7 +12,7 @@ describe("validateResponse", () => {
       z.object({ id: z.number() }),
       { id: "x", authToken: SECRET },
       "getThing",
-      [SECRET],
+      createRedactor([SECRET]),
     ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PlexValidationError);
     expect((error as PlexValidationError).message).toMatch(

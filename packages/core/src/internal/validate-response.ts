@@ -1,6 +1,6 @@
 import type { $ZodType } from "zod/v4/core";
 import { type PlexIssue, PlexValidationError } from "../errors";
-import { redact } from "../redact";
+import { createRedactor, type Redactor } from "./redactor";
 
 // The Standard Schema surface every zod 4 schema carries. Validating through it instead of
 // zod's safeParse keeps ZodError and the parse helpers out of the bundle.
@@ -48,24 +48,28 @@ export async function validateResponse<T>(
   schema: $ZodType<T>,
   value: unknown,
   operation: string,
-  secrets: readonly (string | undefined)[] = [],
+  redactor: Redactor = createRedactor(),
 ): Promise<T> {
   let result: StandardResult<T>;
   try {
     result = await runSchema(schema, value);
   } catch (error) {
     throw new PlexValidationError(`The ${operation} response could not be validated`, {
-      rawValue: redact(value, secrets),
-      issues: [{ path: [], message: String((error as Error)?.message ?? error) }],
+      rawValue: redactor.value(value),
+      issues: [{ path: [], message: redactor.clip(String((error as Error)?.message ?? error), 500) }],
     });
   }
   if (result.issues === undefined) return result.value;
-  const issues = toIssues(result);
+  // A path segment can be a key the server chose (even the token used as a key): scrub those too.
+  const issues = toIssues(result).map((issue) => ({
+    ...issue,
+    path: issue.path.map((part) => (typeof part === "string" ? redactor.text(part) : part)),
+  }));
   throw new PlexValidationError(
     `The ${operation} response has an unexpected shape: ${describeIssues(issues)}`,
     {
       issues,
-      rawValue: redact(value, secrets),
+      rawValue: redactor.value(value),
     },
   );
 }

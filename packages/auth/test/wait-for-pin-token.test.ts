@@ -7,11 +7,11 @@ import {
   PlexTimeoutError,
   PlexUnauthorizedError,
 } from "@plex/core";
+import { PIN_AUTH_TOKEN, pinJson } from "@plex/demo-plex/fixtures";
+import { TEST_IDENTITY as IDENTITY, rejection } from "@plex/demo-plex/recording";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PIN_AUTH_TOKEN, pinJson } from "../test/support/fixtures.js";
-import { IDENTITY, rejection } from "../test/support/mock-plex.js";
-import { type PinReply, type PinServer, startPinServer } from "../test/support/pin-server.js";
-import { waitForPinToken } from "./wait-for-pin-token.js";
+import { waitForPinToken } from "../src/wait-for-pin-token.js";
+import { type PinReply, type PinServer, startPinServer } from "./support/pin-server.js";
 
 // A real node:http server on 127.0.0.1: these tests are about time between polls and sockets, which msw's
 // in-process interception would not show. Bounds are generous: the machine is a loaded 2-core box.

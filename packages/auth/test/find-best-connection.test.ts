@@ -1,9 +1,27 @@
-import { PlexAbortError, PlexConnectionError, PlexInvalidRequestError } from "@plex/core";
+import {
+  createPlexClient,
+  PlexAbortError,
+  type PlexClientOptions,
+  PlexConnectionError,
+  PlexInvalidRequestError,
+} from "@plex/core";
+import {
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
+  TEST_IDENTITY as IDENTITY,
+  TEST_CLIENT_OPTIONS,
+} from "@plex/demo-plex/recording";
 import type { PlexDevice, PlexDeviceConnection } from "@plex/models";
 import { describe, expect, it, vi } from "vitest";
-import { ACCESS_TOKEN, IDENTITY, testClient } from "../test/support/mock-plex.js";
-import { probeServer, refusedUri } from "../test/support/probe-servers.js";
-import { type ConnectionProbe, findBestConnection, type NoConnectionError } from "./find-best-connection.js";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
+import {
+  type ConnectionProbe,
+  findBestConnection,
+  type NoConnectionError,
+} from "../src/find-best-connection.js";
+import { probeServer, refusedUri } from "./support/probe-servers.js";
 
 // Real sockets on 127.0.0.1: a stalled connection, a slow one and a refused port behave here as on a network.
 // Timing bounds are generous (a loaded 2-core machine): lower bounds come from timers, which never fire early.

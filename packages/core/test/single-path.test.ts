@@ -1,3 +1,4 @@
+import { type SeenRequest, useRecordingServer } from "@plex/demo-plex/recording";
 import { HttpResponse, http } from "msw";
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
@@ -8,16 +9,15 @@ import {
   type PlexClientOptions,
   type RequestSpec,
 } from "../src/index";
-import { MAX_REDIRECTS } from "../src/internal/middleware";
+import { MAX_REDIRECTS } from "../src/internal/fetch-same-origin";
 import { failure } from "./helpers/failure";
-import { useRecordingServer } from "./helpers/recording-server";
 
-// Without user middleware or a logger the client calls fetch with url + init instead of building
-// Request objects (it is cheaper). These tests pin that both paths send the same thing.
+// One path for every call: with or without middleware and logger, the same steps run and fetch gets
+// the same call shape, (url: string, init) with plain-object headers and a string body.
 const PLEX_TV = "https://plex.tv/api/v2";
 const TOKEN = "direct-path-token-3e9b";
 
-const { server, seen } = useRecordingServer();
+const { server, seen, record } = useRecordingServer();
 
 const options: PlexClientOptions = {
   clientIdentifier: "direct-path-install-07",
@@ -38,20 +38,18 @@ const signIn: RequestSpec<unknown> = {
   responseSchema: AnySchema,
 };
 
-async function describeSeen(request: Request) {
-  return {
-    method: request.method,
-    url: request.url,
-    headers: Object.fromEntries(request.headers),
-    body: await request.text(),
-  };
-}
+const describeSeen = (request: SeenRequest) => ({
+  method: request.method,
+  url: request.url.href,
+  headers: Object.fromEntries(request.headers),
+  body: request.body,
+});
 
-describe("the direct path (no middleware, no logger)", () => {
-  it("sends exactly what the middleware path sends", async () => {
+describe("the single request path", () => {
+  it("sends the same thing with or without middleware", async () => {
     server.use(
-      http.post(`${PLEX_TV}/users/signin`, ({ request }) => {
-        seen.push(request.clone());
+      http.post(`${PLEX_TV}/users/signin`, async ({ request }) => {
+        await record(request);
         return HttpResponse.json({ ok: 1 });
       }),
     );
@@ -63,34 +61,59 @@ describe("the direct path (no middleware, no logger)", () => {
     expect(direct.data).toEqual({ ok: 1 });
     expect(wrapped.data).toEqual({ ok: 1 });
     expect(seen).toHaveLength(2);
-    const [first, second] = [await describeSeen(seen[0]!), await describeSeen(seen[1]!)];
+    const [first, second] = [describeSeen(seen[0]!), describeSeen(seen[1]!)];
     expect(first).toEqual(second);
     expect(first.headers["x-plex-token"]).toBe(TOKEN);
     expect(first.headers["x-trace"]).toBe("t-1");
     expect(first.headers["content-type"]).toBe("application/x-www-form-urlencoded");
   });
 
-  it("calls fetch with url + init: redirect manual, a signal and the token header", async () => {
-    const calls: [unknown, RequestInit | undefined][] = [];
-    const client = createPlexClient({
-      ...options,
-      fetch: async (input, init) => {
-        calls.push([input, init]);
-        return Response.json({});
-      },
+  it("always calls fetch as (url, init): plain headers, string body, redirect manual, a signal", async () => {
+    const seenMiddleware: (string | null)[] = [];
+    const peek: Middleware = (request, next) => {
+      seenMiddleware.push(request.headers.get("x-plex-token"));
+      return next(request);
+    };
+    const shapes: unknown[] = [];
+    for (const extra of [{}, { logger: { debug() {} } }, { middleware: [peek] }]) {
+      const client = createPlexClient({
+        ...options,
+        ...extra,
+        fetch: async (input, init) => {
+          shapes.push({
+            input,
+            method: init?.method,
+            plainHeaders: Object.getPrototypeOf(init?.headers) === Object.prototype,
+            token: (init?.headers as Record<string, string> | undefined)?.["X-Plex-Token"],
+            body: init?.body,
+            redirect: init?.redirect,
+            signal: init?.signal instanceof AbortSignal,
+          });
+          return Response.json({});
+        },
+      });
+      await client.request(signIn);
+    }
+    expect(shapes).toHaveLength(3);
+    expect(shapes[0]).toEqual({
+      input: `${PLEX_TV}/users/signin?flag=1`,
+      method: "POST",
+      plainHeaders: true,
+      token: TOKEN,
+      body: "login=someone%40example.com&password=direct-path-password",
+      redirect: "manual",
+      signal: true,
     });
-    await client.request({ ...signIn, method: "GET", body: undefined, query: undefined });
-    expect(calls).toHaveLength(1);
-    const [input, init] = calls[0]!;
-    expect(input).toBe(`${PLEX_TV}/users/signin`);
-    expect(init?.redirect).toBe("manual");
-    expect(init?.signal).toBeInstanceOf(AbortSignal);
-    expect(new Headers(init?.headers).get("x-plex-token")).toBe(TOKEN);
+    expect(shapes[1]).toEqual(shapes[0]);
+    expect(shapes[2]).toEqual(shapes[0]);
+    // Middleware wraps the send step but never sees the token: it is added after it.
+    expect(seenMiddleware).toEqual([null]);
   });
 
   it("gives each attempt its own headers, with the token the function returned for it", async () => {
     const tokens = ["direct-token-first-11", "direct-token-second-22"];
     const kept: (HeadersInit | undefined)[] = [];
+    // The first attempt's headers object is kept by the stub: the retry must not reuse it.
     const client = createPlexClient({
       ...options,
       accessToken: () => tokens.shift() ?? "direct-token-extra-33",

@@ -6,9 +6,9 @@ import {
   PlexRateLimitError,
   PlexTimeoutError,
   PlexUnauthorizedError,
-} from "./errors";
-import { DEFAULT_RETRY } from "./internal/validate-options";
+} from "../errors";
 import { retryDelay, sleep, withRetry } from "./retry";
+import { DEFAULT_RETRY } from "./validate-options";
 
 const policy = { ...DEFAULT_RETRY, initialDelayMs: 100, maxDelayMs: 1_000, maxRetryAfterMs: 5_000 };
 const apiError = (statusCode: number, headers: Record<string, string> = {}) =>

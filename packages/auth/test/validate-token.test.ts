@@ -1,26 +1,32 @@
 import {
+  createPlexClient,
   PlexAPIError,
+  type PlexClientOptions,
   PlexConnectionError,
   PlexRateLimitError,
   PlexTimeoutError,
   PlexUnauthorizedError,
 } from "@plex/core";
-import { delay, HttpResponse, http, passthrough } from "msw";
-import { describe, expect, expectTypeOf, it } from "vitest";
-import { errorsJson, errorsXml, invalidTokenXml, userJson } from "../test/support/fixtures.js";
+import { errorsJson, errorsXml, invalidTokenXml, userJson } from "@plex/demo-plex/fixtures";
 import {
-  ACCESS_TOKEN,
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
   EXPECTED_IDENTITY_HEADERS,
   json,
-  PLEX_TV_URL,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer as useMockPlex,
   xml,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
-import { refusedUri } from "../test/support/probe-servers.js";
-import { type ValidateTokenResult, validateToken } from "./validate-token.js";
+} from "@plex/demo-plex/recording";
+import { delay, HttpResponse, http, passthrough } from "msw";
+import { describe, expect, expectTypeOf, it } from "vitest";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
+
+import { type ValidateTokenResult, validateToken } from "../src/validate-token.js";
+import { refusedUri } from "./support/probe-servers.js";
 
 const mock = useMockPlex();
 const USER = `${PLEX_TV_URL}/user`;

@@ -1,6 +1,7 @@
-import { PlexAbortError, PlexAPIError, PlexError, PlexRateLimitError } from "./errors";
-import { parseRetryAfter } from "./internal/retry-after";
-import type { ResolvedRetry } from "./internal/validate-options";
+import { PlexAbortError, PlexAPIError, PlexError, PlexRateLimitError } from "../errors";
+import { onAbort } from "./on-abort";
+import { parseRetryAfter } from "./retry-after";
+import type { ResolvedRetry } from "./validate-options";
 
 /**
  * Milliseconds to wait before retry number `attempt + 1`, or `undefined` to give up and throw.
@@ -33,15 +34,14 @@ export type Sleep = (ms: number, signal: AbortSignal | undefined) => Promise<voi
 export const sleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(new PlexAbortError("The request was aborted"));
-    const onAbort = () => {
+    const stop = onAbort(signal, () => {
       clearTimeout(timer);
       reject(new PlexAbortError("The request was aborted during a retry back-off"));
-    };
+    });
     const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
+      stop();
       resolve();
     }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
   });
 
 export interface RetryRuntime {
