@@ -3,7 +3,10 @@ import {
   createPin,
   createPlexClient,
   findBestConnection,
+  generateDeviceKey,
+  getHomeUsers,
   getPin,
+  getPlexJwtKeys,
   getServerResources,
   getServers,
   getSourceConnectionInformation,
@@ -15,12 +18,16 @@ import {
   ping,
   postUsersSignInData,
   type RequestOptions,
+  refreshJwt,
+  registerDeviceKey,
+  switchHomeUser,
   validateToken,
   waitForPinToken,
 } from "@plex/auth";
 import {
   DEMO_ACCOUNTS,
   DEMO_CLIENT_IDENTIFIER,
+  DEMO_HOME,
   DEMO_SERVER,
   DEMO_TOKENS,
   DEMO_TRANSIENT_TOKEN,
@@ -87,6 +94,15 @@ export const SUITE_PRODUCT = "Plex SDK reliability suite";
 export const SEEDED_PIN_ID = 880001;
 /** How the rows wait for a PIN: polls 100 ms apart, for at most a second (or the call's `timeoutMs` if longer). */
 export const PIN_WAIT = { intervalMs: 100, timeoutMs: 1_000 } as const;
+
+// Generating a key is the caller's work, not the operation's: one is always ready, so a call starts sending at once
+// (a call aborted before sending must settle without waiting for the crypto thread pool).
+let nextKey = generateDeviceKey();
+async function freshKey() {
+  const key = await nextKey;
+  nextKey = generateDeviceKey();
+  return key;
+}
 
 /** A server as getServerResources lists it, whose one connection is `origin` (the demo answers its /identity). */
 export function deviceAt(origin: string) {
@@ -415,9 +431,9 @@ export const OPERATIONS: readonly OperationRow[] = [
         sent: (value) => ({ header: ["x-plex-token", value] }),
       },
     ],
-    // 401 and 422 are plex.tv's verdict on the token: an answer ({ valid: false }), not an error.
+    // 401, 422 and 498 are plex.tv's verdict on the token: an answer ({ valid: false }), not an error.
     expect: (fault, base) =>
-      fault === "XML 401 code 1001" || fault === "XML 422 Invalid token"
+      ["XML 401 code 1001", "XML 422 Invalid token", "498 token expired"].includes(fault)
         ? { ...base, error: "result" }
         : base,
   },
@@ -448,6 +464,90 @@ export const OPERATIONS: readonly OperationRow[] = [
     inputs: [],
     expect: probeExpectation,
     probes: true,
+  },
+  {
+    name: "getHomeUsers",
+    method: "GET",
+    path: "/api/v2/home/users",
+    idempotent: true,
+    auth: true,
+    call: (client, options) => getHomeUsers(client, options),
+    isGoodResult: (result) => dataOf(result) !== undefined,
+    secrets: [],
+    inputs: [],
+  },
+  {
+    name: "switchHomeUser",
+    method: "POST",
+    path: `/api/v2/home/users/${DEMO_HOME.memberUuid}/switch`,
+    // Every attempt with a PIN counts against the member's PIN, like a sign-in: never repeated.
+    idempotent: false,
+    auth: true,
+    call: (client, options) =>
+      switchHomeUser(client, { uuid: DEMO_HOME.memberUuid, pin: DEMO_HOME.memberPin }, options),
+    isGoodResult: (result) => typeof dataOf(result)?.authToken === "string",
+    secrets: [DEMO_HOME.memberPin],
+    inputs: [
+      {
+        name: "uuid",
+        call: (client, value) => switchHomeUser(client, { uuid: value, pin: DEMO_HOME.memberPin }),
+        sent: (value) => ({
+          path: `/api/v2/home/users/${encodeURIComponent(value)}/switch`,
+          query: { pin: DEMO_HOME.memberPin },
+        }),
+      },
+      {
+        name: "pin",
+        call: (client, value) => switchHomeUser(client, { uuid: DEMO_HOME.memberUuid, pin: value }),
+        sent: (value) => ({ query: { pin: value } }),
+      },
+    ],
+  },
+  {
+    name: "getPlexJwtKeys",
+    method: "GET",
+    path: "/api/v2/auth/keys",
+    idempotent: true,
+    auth: false,
+    call: (client, options) => getPlexJwtKeys(client, options),
+    isGoodResult: (result) => Array.isArray((dataOf(result) as { keys?: unknown } | undefined)?.keys),
+    secrets: [],
+    inputs: [],
+  },
+  {
+    name: "registerDeviceKey",
+    method: "POST",
+    path: "/api/v2/auth/jwk",
+    // A repeat after an answer would only turn success into "thumbprint already taken".
+    idempotent: false,
+    auth: true,
+    // A new key each call (the same key registered twice is refused), made beforehand: see freshKey.
+    call: async (client, options) => registerDeviceKey(client, { key: await freshKey() }, options),
+    isGoodResult: (result) => (result as { statusCode?: number } | undefined)?.statusCode! < 300,
+    secrets: [],
+    inputs: [],
+    // Plex's answer to a registration is not read (any body is fine), so an empty 200 is a success.
+    expect: (fault, base) => (fault === "empty 200" ? { ...base, error: "result" } : base),
+  },
+  {
+    // Registers a new key, then exchanges a signed nonce for a JWT: three requests, the first not repeatable.
+    name: "refreshJwt",
+    method: "POST",
+    path: "/api/v2/auth/jwk",
+    idempotent: false,
+    auth: true,
+    call: async (client, options) => {
+      const key = await freshKey();
+      await registerDeviceKey(client, { key }, options);
+      return refreshJwt(client, { key }, options);
+    },
+    isGoodResult: (result) => typeof (result as { token?: unknown } | undefined)?.token === "string",
+    healthyRequests: 3,
+    secrets: [],
+    inputs: [],
+    // The registration step reads no answer: after an empty 200 the nonce request goes out (and meets the same 200).
+    expect: (fault, base) =>
+      fault === "empty 200" ? { ...base, attempts: 2, served: 2, error: "PlexValidationError" } : base,
   },
 ];
 

@@ -13,6 +13,8 @@ export const NASTY = [
   "x#fragment",
   "?injected=1",
   "../../admin",
+  ".",
+  "..",
   "%0d%0aX-Injected:%201",
   "%00",
   "__proto__",

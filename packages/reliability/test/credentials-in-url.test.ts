@@ -1,8 +1,8 @@
 import { createPlexClient, PlexInvalidRequestError } from "@plex/auth";
 import { DEMO_CLIENT_IDENTIFIER, DEMO_TOKENS } from "@plex/demo-plex";
 import { describe, expect, test } from "vitest";
-import { countingFetch, exposures, type FetchCount, OPERATIONS, SUITE_PRODUCT } from "../../src/index";
-import { settle } from "../support";
+import { countingFetch, exposures, type FetchCount, OPERATIONS, SUITE_PRODUCT } from "../src/index";
+import { settle } from "./support";
 
 const PASSWORD = "url-password-5e1b";
 

@@ -1,11 +1,11 @@
 import { DEMO_TOKENS } from "@plex/demo-plex";
 import { expect, test } from "vitest";
-import { exposures, KNOWN_SECRETS, OPERATIONS, startFaultEnv } from "../../src/index";
-import { settle } from "../support";
+import { exposures, KNOWN_SECRETS, OPERATIONS, startFaultEnv } from "../src/index";
+import { settle } from "./support";
 
 // A server (or a debugging proxy in front of it) that reflects the token in a response header with an ordinary name:
-// PlexAPIError.headers is rendered by toJSON/inspect through redactHeaders, which scrubs secret *names* only, not the
-// call's literal token, so JSON.stringify(error) and util.inspect(error) show it.
+// before core's per-call redactor, PlexAPIError.headers went through redactHeaders, which scrubs secret *names* only,
+// so JSON.stringify(error) and util.inspect(error) showed the token.
 test("a response header echoing the token under an ordinary name is redacted from the error", async () => {
   const env = await startFaultEnv({
     name: "echo in a header",
