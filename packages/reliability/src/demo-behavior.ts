@@ -52,8 +52,8 @@ export function demoBehavior(demo: DemoPlex = createDemoPlex(), memoize = false)
   const answers = new Map<string, Promise<Answer>>();
   const seeded = seedPin(demo);
   return (seen, response) => {
-    // PIN answers change from poll to poll: never kept.
-    const keep = memoize && !seen.url.startsWith("/api/v2/pins");
+    // PIN answers change from poll to poll, and a nonce is good once: never kept.
+    const keep = memoize && !seen.url.startsWith("/api/v2/pins") && !seen.url.startsWith("/api/v2/auth/");
     const key = keep
       ? [seen.method, seen.url, seen.headers["x-plex-token"], seen.headers.accept, seen.body].join("\n")
       : "";

@@ -98,8 +98,10 @@ export const PIN_WAIT = { intervalMs: 100, timeoutMs: 1_000 } as const;
 // Generating a key is the caller's work, not the operation's: one is always ready, so a call starts sending at once
 // (a call aborted before sending must settle without waiting for the crypto thread pool).
 let nextKey = generateDeviceKey();
-async function freshKey() {
-  const key = await nextKey;
+let jwtDevices = 0;
+function freshKey() {
+  // Swapped before anyone awaits: two calls at once must never get the same key.
+  const key = nextKey;
   nextKey = generateDeviceKey();
   return key;
 }
@@ -537,9 +539,14 @@ export const OPERATIONS: readonly OperationRow[] = [
     idempotent: false,
     auth: true,
     call: async (client, options) => {
+      // A new key is a new device: its own client identifier, as an app would have (plex.tv limits nonces to 30 a
+      // minute per identifier, which a load test would otherwise hit).
+      const device = client.withOptions({
+        clientIdentifier: `${client.options.clientIdentifier}-${++jwtDevices}`,
+      });
       const key = await freshKey();
-      await registerDeviceKey(client, { key }, options);
-      return refreshJwt(client, { key }, options);
+      await registerDeviceKey(device, { key }, options);
+      return refreshJwt(device, { key }, options);
     },
     isGoodResult: (result) => typeof (result as { token?: unknown } | undefined)?.token === "string",
     healthyRequests: 3,
