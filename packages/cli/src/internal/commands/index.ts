@@ -1,0 +1,8 @@
+import type { Command } from "../command.js";
+import { loginCommand } from "./login.js";
+import { logoutCommand } from "./logout.js";
+import { tokenCommand } from "./token.js";
+import { whoamiCommand } from "./whoami.js";
+
+/** In the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [loginCommand, whoamiCommand, tokenCommand, logoutCommand];
