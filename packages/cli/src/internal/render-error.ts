@@ -120,8 +120,12 @@ function connectionCause(error: PlexConnectionError): string {
     if (typeof code === "string") return code;
     cause = (cause as { cause?: unknown }).cause;
   }
+  // Core names the system code in its message ("…: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1"): keep the code.
+  const code = /\b(?:E[A-Z]{3,}|ERR_[A-Z0-9_]+|UND_ERR_[A-Z_]+|[A-Z_]*CERT[A-Z_]*)\b/.exec(
+    error.message,
+  )?.[0];
   const after = error.message.split(": ").slice(1).join(": ");
-  return oneLine(after || "connection failed");
+  return code ?? oneLine(after || "connection failed");
 }
 
 /** Turns any thrown value into one safe line and an exit code. `secrets` are scrubbed from the text. */
