@@ -1,18 +1,29 @@
 import type { PlexClient, PlexResponse, RequestOptions } from "@plex/core";
 import type {
+  CreatePinRequest,
+  GetPinRequest,
   GetSourceConnectionInformationRequest,
   GetTransientTokenRequest,
+  Pin,
   SourceConnectionInformationResponse,
   TransientTokenResponse,
   UserPlexAccount,
 } from "@plex/models";
+import { type BuildAuthAppURLRequest, buildAuthAppURL } from "./build-auth-app-url.js";
+import { createPin } from "./create-pin.js";
+import { getPin } from "./get-pin.js";
 import { getSourceConnectionInformation } from "./get-source-connection-information.js";
 import { type GetTokenDetailsRequest, getTokenDetails } from "./get-token-details.js";
 import { getTransientToken } from "./get-transient-token.js";
 import { type PostUsersSignInDataRequest, postUsersSignInData } from "./post-users-sign-in-data.js";
+import {
+  type WaitForPinTokenOptions,
+  type WaitForPinTokenPin,
+  waitForPinToken,
+} from "./wait-for-pin-token.js";
 
 /**
- * The four authentication operations bound to one client. Each method only forwards to the standalone function
+ * The authentication operations bound to one client. Each method only forwards to the standalone function
  * of the same name, so both styles behave identically.
  */
 export class Authentication {
@@ -48,5 +59,62 @@ export class Authentication {
     options?: RequestOptions,
   ): Promise<PlexResponse<UserPlexAccount>> {
     return postUsersSignInData(this.#client, request, options);
+  }
+
+  /**
+   * Creates a plex.tv PIN (POST https://plex.tv/api/v2/pins, 201) for "Sign in with Plex". `strong: true` gives
+   * the long code for the auth app URL; without it, the short code for plex.tv/link. Needs the `product` option
+   * (PlexInvalidRequestError otherwise); sends no token.
+   *
+   * @example
+   * const { data: pin } = await plex.authentication.createPin({ strong: true });
+   */
+  createPin(request: CreatePinRequest = {}, options?: RequestOptions): Promise<PlexResponse<Pin>> {
+    return createPin(this.#client, request, options);
+  }
+
+  /**
+   * Reads a PIN (GET https://plex.tv/api/v2/pins/{id}); `authToken` is set once the user approved it. An unknown
+   * or expired PIN throws PlexPinExpiredError (404 code 1020).
+   *
+   * @example
+   * const { data } = await plex.authentication.getPin({ id: pin.id });
+   */
+  getPin(request: GetPinRequest, options?: RequestOptions): Promise<PlexResponse<Pin>> {
+    return getPin(this.#client, request, options);
+  }
+
+  /**
+   * The app.plex.tv address where the user approves a PIN, with this client's identifier and identity fields
+   * filled in (the request's own values win). Pure; throws PlexInvalidRequestError for a non-http(s) forwardUrl.
+   *
+   * @example
+   * window.open(plex.authentication.buildAuthAppURL({ code: pin.code }));
+   */
+  buildAuthAppURL(
+    request: Omit<BuildAuthAppURLRequest, "clientIdentifier"> & { clientIdentifier?: string },
+  ): string {
+    const { clientIdentifier, product, version, platform, platformVersion, device, deviceName, model } =
+      this.#client.options;
+    return buildAuthAppURL({
+      ...{ clientIdentifier, product, version, platform, platformVersion, device, deviceName, model },
+      ...request,
+    } as BuildAuthAppURLRequest);
+  }
+
+  /**
+   * Polls the PIN until the user approves it and resolves with the token. Stops at the PIN's expiry or
+   * `timeoutMs` (PlexTimeoutError), on `signal` (PlexAbortError, also mid-pause), or on 404 code 1020
+   * (PlexPinExpiredError); 5xx and connection failures are polled through, 429 backs off.
+   *
+   * @example
+   * const token = await plex.authentication.waitForPinToken(pin, { signal });
+   */
+  waitForPinToken(
+    pin: WaitForPinTokenPin,
+    options?: WaitForPinTokenOptions,
+    requestOptions?: RequestOptions,
+  ): Promise<string> {
+    return waitForPinToken(this.#client, pin, options, requestOptions);
   }
 }

@@ -20,6 +20,7 @@ export {
   PlexConnectionError,
   PlexError,
   PlexInvalidRequestError,
+  PlexPinExpiredError,
   PlexRateLimitError,
   PlexTimeoutError,
   PlexTwoFactorRequiredError,
@@ -28,8 +29,12 @@ export {
 } from "@plex/core";
 export type {
   Connection,
+  CreatePinRequest,
+  GetPinRequest,
   GetSourceConnectionInformationRequest,
   GetTransientTokenRequest,
+  Pin,
+  PinLocation,
   PostUsersSignInDataRequestBody,
   SourceConnectionInformationResponse,
   SourceDevice,
@@ -39,8 +44,16 @@ export type {
 // Request and response types of the four operations, from @plex/models.
 export { GetTransientTokenType, Scope } from "@plex/models";
 export { Authentication } from "./authentication.js";
+export { type BuildAuthAppURLRequest, buildAuthAppURL, PLEX_AUTH_APP_URL } from "./build-auth-app-url.js";
+export { createPin } from "./create-pin.js";
+export { getPin } from "./get-pin.js";
 export { getSourceConnectionInformation } from "./get-source-connection-information.js";
 export { type GetTokenDetailsRequest, getTokenDetails } from "./get-token-details.js";
 export { getTransientToken } from "./get-transient-token.js";
 export { PlexAPI } from "./plex-api.js";
 export { type PostUsersSignInDataRequest, postUsersSignInData } from "./post-users-sign-in-data.js";
+export {
+  type WaitForPinTokenOptions,
+  type WaitForPinTokenPin,
+  waitForPinToken,
+} from "./wait-for-pin-token.js";

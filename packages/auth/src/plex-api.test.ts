@@ -1,6 +1,12 @@
 import { createPlexClient } from "@plex/core";
 import { describe, expect, it } from "vitest";
-import { signInJson, transientTokenJson, userJson } from "../test/support/fixtures.js";
+import {
+  PIN_AUTH_TOKEN,
+  pinJson,
+  signInJson,
+  transientTokenJson,
+  userJson,
+} from "../test/support/fixtures.js";
 import {
   ACCESS_TOKEN,
   IDENTITY,
@@ -69,6 +75,31 @@ describe("PlexAPI", () => {
       "GET /api/v2/user",
       "POST /api/v2/users/signin",
     ]);
+  });
+
+  it("routes the PIN methods to their operations, filling buildAuthAppURL from the client's identity", async () => {
+    mock.answer(`${PLEX_TV_URL}/pins`, () => json(pinJson(), 201));
+    mock.answer(`${PLEX_TV_URL}/pins/424242`, () => json(pinJson({ authToken: PIN_AUTH_TOKEN })));
+    const plex = new PlexAPI({ ...IDENTITY, accessToken: ACCESS_TOKEN, retry: false });
+
+    const { data: pin } = await plex.authentication.createPin({ strong: true });
+    await plex.authentication.getPin({ id: pin.id });
+    const token = await plex.authentication.waitForPinToken(pin, { intervalMs: 100 });
+
+    expect(token).toBe(PIN_AUTH_TOKEN);
+    expect(mock.seen.map((r) => `${r.method} ${r.url.pathname}${r.url.search}`)).toEqual([
+      "POST /api/v2/pins?strong=true",
+      "GET /api/v2/pins/424242",
+      "GET /api/v2/pins/424242",
+    ]);
+    const url = plex.authentication.buildAuthAppURL({ code: pin.code, product: "Override" });
+    expect(url).toBe(
+      `https://app.plex.tv/auth#?clientID=${IDENTITY.clientIdentifier}&code=K7QX` +
+        "&context[device][product]=Override&context[device][version]=1.2.3&context[device][platform]=Node.js" +
+        "&context[device][platformVersion]=20.20.2&context[device][device]=Linux" +
+        "&context[device][deviceName]=ci-runner&context[device][model]=vm",
+    );
+    expect(url).not.toContain(ACCESS_TOKEN);
   });
 
   it("withAccessToken returns a new PlexAPI that sends the new token and leaves the original alone", async () => {

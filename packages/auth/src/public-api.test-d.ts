@@ -1,19 +1,29 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type Authentication,
+  type BuildAuthAppURLRequest,
+  buildAuthAppURL,
   type Connection,
+  type CreatePinRequest,
+  createPin,
   createPlexClient,
+  getPin,
   getSourceConnectionInformation,
   getTokenDetails,
   getTransientToken,
+  type Pin,
   PlexAPI,
+  type PlexAPIError,
   type PlexClient,
   type PlexClientOptions,
+  type PlexPinExpiredError,
   type PlexResponse,
   type PostUsersSignInDataRequest,
   postUsersSignInData,
   type RequestOptions,
   type UserPlexAccount,
+  type WaitForPinTokenOptions,
+  waitForPinToken,
 } from "./index.js";
 
 describe("public types of @plex/auth", () => {
@@ -57,5 +67,30 @@ describe("public types of @plex/auth", () => {
     expectTypeOf(plex.authentication.postUsersSignInData)
       .parameter(0)
       .toEqualTypeOf<PostUsersSignInDataRequest>();
+  });
+
+  it("types the PIN login", async () => {
+    const client = createPlexClient({ clientIdentifier: "x", product: "p" });
+    const created = await createPin(client, { strong: true });
+    expectTypeOf(created).toEqualTypeOf<PlexResponse<Pin>>();
+    expectTypeOf(created.data.id).toEqualTypeOf<number>();
+    expectTypeOf(created.data.code).toEqualTypeOf<string>();
+    expectTypeOf(created.data.authToken).toEqualTypeOf<string | null | undefined>();
+    expectTypeOf(createPin).parameter(1).toEqualTypeOf<CreatePinRequest | undefined>();
+    expectTypeOf(await getPin(client, { id: 1 })).toEqualTypeOf<PlexResponse<Pin>>();
+    expectTypeOf(waitForPinToken(client, created.data)).toEqualTypeOf<Promise<string>>();
+    expectTypeOf<WaitForPinTokenOptions["signal"]>().toEqualTypeOf<AbortSignal | undefined>();
+    expectTypeOf(buildAuthAppURL).parameter(0).toEqualTypeOf<BuildAuthAppURLRequest>();
+    expectTypeOf(buildAuthAppURL).returns.toEqualTypeOf<string>();
+    expectTypeOf<PlexPinExpiredError>().toExtend<PlexAPIError>();
+    // @ts-expect-error the PIN id is a number
+    getPin(client, { id: "1" });
+    // @ts-expect-error clientIdentifier and code are required
+    buildAuthAppURL({ code: "k" });
+
+    const plex = new PlexAPI(client);
+    expectTypeOf(plex.authentication.createPin).returns.toEqualTypeOf<ReturnType<typeof createPin>>();
+    // The bound method fills clientIdentifier from the client.
+    expectTypeOf(plex.authentication.buildAuthAppURL({ code: "k" })).toEqualTypeOf<string>();
   });
 });

@@ -202,3 +202,12 @@ export class PlexInvalidRequestError extends PlexError {
     super(message, { issues: frozenList(options?.issues) });
   }
 }
+
+/**
+ * 404 code 1020 on `GET /api/v2/pins/{id}`: the PIN is unknown or has expired (plex.tv keeps a PIN for about
+ * 15 minutes). Polling it again cannot succeed: create a new PIN and show its code to the user.
+ */
+export class PlexPinExpiredError extends PlexAPIError {
+  static override readonly kind: string = "PlexPinExpiredError";
+  override readonly isRetryable: boolean = false;
+}

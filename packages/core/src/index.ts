@@ -9,6 +9,7 @@ export {
   type PlexErrorEntry,
   PlexInvalidRequestError,
   type PlexIssue,
+  PlexPinExpiredError,
   PlexRateLimitError,
   PlexTimeoutError,
   PlexTwoFactorRequiredError,

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { HAS_SAMPLES, readSample, SKIP_MESSAGE, sampleNames } from "../test/helpers/samples";
 import {
   PlexAPIError,
+  PlexPinExpiredError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
@@ -60,6 +61,21 @@ describe("toApiError maps status and Plex code to a class", () => {
     const error = await map(422, "<errors><error>Invalid token</error></errors>", xml);
     expect(error).toBeInstanceOf(PlexUnauthorizedError);
     expect(error.message).toBe("Invalid token");
+  });
+
+  it("404 code 1020 (an unknown or expired PIN) → PlexPinExpiredError, still a PlexAPIError", async () => {
+    const error = await map(404, '{"errors":[{"code":1020,"message":"Code not found or expired"}]}', json);
+    expect(error).toBeInstanceOf(PlexPinExpiredError);
+    expect(error).toBeInstanceOf(PlexAPIError);
+    expect(error).toMatchObject({ statusCode: 404, code: 1020, isRetryable: false });
+    expect(error.message).toBe("Code not found or expired");
+    // Code 1020 on another status, or a plain 404, is not a PIN answer.
+    expect(await map(400, '{"errors":[{"code":1020,"message":"x"}]}', json)).not.toBeInstanceOf(
+      PlexPinExpiredError,
+    );
+    expect(await map(404, '{"status":404,"error":"Not Found"}', json)).not.toBeInstanceOf(
+      PlexPinExpiredError,
+    );
   });
 
   it("another 422 stays a plain PlexAPIError", async () => {
@@ -146,7 +162,7 @@ const EXPECTED: Record<string, { type: typeof PlexAPIError; status: number; code
   "error-401-1001": { type: PlexUnauthorizedError, status: 401, code: 1001 },
   "error-401-1029": { type: PlexTwoFactorRequiredError, status: 401, code: 1029 },
   "error-401-1031": { type: PlexUnauthorizedError, status: 401, code: 1031 },
-  "error-404-1020": { type: PlexAPIError, status: 404, code: 1020 },
+  "error-404-1020": { type: PlexPinExpiredError, status: 404, code: 1020 },
   "error-404-plextv": { type: PlexAPIError, status: 404 },
   "error-422-invalid-token": { type: PlexUnauthorizedError, status: 422 },
   "error-429-1003": { type: PlexRateLimitError, status: 429, code: 1003 },

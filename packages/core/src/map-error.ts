@@ -3,6 +3,7 @@ import {
   PlexAPIError,
   type PlexAPIErrorInit,
   type PlexErrorEntry,
+  PlexPinExpiredError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
@@ -92,6 +93,7 @@ export function createApiError(
   }
   const invalidToken = status === 422 && plexErrors.some((entry) => /invalid token/i.test(entry.message));
   if (status === 401 || codes.has(1001) || invalidToken) return new PlexUnauthorizedError(init);
+  if (status === 404 && codes.has(1020)) return new PlexPinExpiredError(init);
   return new PlexAPIError(init);
 }
 

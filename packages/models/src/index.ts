@@ -1,7 +1,7 @@
 export type { Identity } from "./identity.js";
 export { IdentitySchema } from "./identity.js";
-export type { Pin, PinLocation } from "./pin.js";
-export { PinLocationSchema, PinSchema } from "./pin.js";
+export type { CreatePinRequest, GetPinRequest, Pin, PinLocation } from "./pin.js";
+export { CreatePinRequestSchema, GetPinRequestSchema, PinLocationSchema, PinSchema } from "./pin.js";
 export type { PlexDevice, PlexDeviceConnection, PlexDevices } from "./plex-device.js";
 export { PlexDeviceConnectionSchema, PlexDeviceSchema, PlexDevicesSchema } from "./plex-device.js";
 export type { PlexErrorDetail, PlexErrorStatus, PlexErrors } from "./plex-errors.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PinSchema } from "./pin.js";
+import { CreatePinRequestSchema, GetPinRequestSchema, PinSchema } from "./pin.js";
 
 const pin = { id: 99, code: "ABCD", expiresIn: 900, authToken: null, newRegistration: null };
 
@@ -24,5 +24,20 @@ describe("PinSchema", () => {
   it("requires id and code", () => {
     expect(PinSchema.safeParse({ code: "ABCD" }).error?.issues[0]?.path).toEqual(["id"]);
     expect(PinSchema.safeParse({ id: 1 }).error?.issues[0]?.path).toEqual(["code"]);
+  });
+});
+
+describe("pin request schemas", () => {
+  it("accepts strong as a boolean only, and nothing at all", () => {
+    expect(CreatePinRequestSchema.parse({})).toEqual({});
+    expect(CreatePinRequestSchema.parse({ strong: true })).toEqual({ strong: true });
+    expect(CreatePinRequestSchema.safeParse({ strong: "true" }).success).toBe(false);
+  });
+
+  it("wants a positive integer id", () => {
+    expect(GetPinRequestSchema.parse({ id: 880001 })).toEqual({ id: 880001 });
+    for (const id of [0, -1, 1.5, "880001", Number.NaN]) {
+      expect(GetPinRequestSchema.safeParse({ id }).success, String(id)).toBe(false);
+    }
   });
 });

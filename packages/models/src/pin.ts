@@ -40,3 +40,19 @@ export const PinSchema = /* @__PURE__ */ z.looseObject({
   newRegistration: nullableBool,
 });
 export type Pin = z.output<typeof PinSchema>;
+
+/**
+ * Input of `POST /api/v2/pins`. `strong: true` asks for the long code used in the app.plex.tv auth URL; without it
+ * plex.tv hands out the 4-character code people type at plex.tv/link (TVs, consoles). A plain object so options
+ * Plex adds later (a JWT key, for instance) fit in without changing the call.
+ */
+export const CreatePinRequestSchema = /* @__PURE__ */ z.object({
+  strong: z.optional(z.boolean()),
+});
+export type CreatePinRequest = z.output<typeof CreatePinRequestSchema>;
+
+/** Input of `GET /api/v2/pins/{id}`: the `id` from `createPin` (a positive integer). */
+export const GetPinRequestSchema = /* @__PURE__ */ z.object({
+  id: z.number().check(z.int(), z.positive()),
+});
+export type GetPinRequest = z.output<typeof GetPinRequestSchema>;

@@ -152,3 +152,23 @@ export const invalidTokenXml = `<?xml version="1.0" encoding="UTF-8"?>
 <errors>
   <error>Invalid token</error>
 </errors>`;
+
+/** Made-up PIN values shaped like plex.tv's `POST /api/v2/pins` answer. */
+export const PIN_AUTH_TOKEN = "fixture-pin-token-9e21";
+export function pinJson(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 424242,
+    code: "K7QX",
+    product: "Auth Tests",
+    trusted: false,
+    qr: "https://plex.tv/api/v2/pins/qr/K7QX",
+    clientIdentifier: "test-client-7f3a",
+    location: { code: "NZ", country: "New Zealand", city: "Fixture Town" },
+    expiresIn: 900,
+    createdAt: "2026-01-01T00:00:00Z",
+    expiresAt: "2026-01-01T00:15:00Z",
+    authToken: null,
+    newRegistration: null,
+    ...overrides,
+  };
+}

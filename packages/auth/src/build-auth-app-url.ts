@@ -1,0 +1,91 @@
+import { parseInput } from "@plex/core";
+import * as z from "zod/mini";
+
+/** Where plex.tv's own sign-in page lives; the user approves the PIN there. */
+export const PLEX_AUTH_APP_URL = "https://app.plex.tv/auth";
+
+/** What goes into the auth app URL. Spread `client.options` in to pass every identity field at once. */
+export interface BuildAuthAppURLRequest {
+  /** The client identifier that created the PIN (`X-Plex-Client-Identifier`). */
+  clientIdentifier: string;
+  /** The PIN's `code` (create it with `strong: true`). */
+  code: string;
+  /** The app name the user is asked to approve. */
+  product?: string;
+  version?: string;
+  platform?: string;
+  platformVersion?: string;
+  device?: string;
+  deviceName?: string;
+  model?: string;
+  /** An http(s) URL plex.tv sends the browser back to after the user approves (the redirect flow). */
+  forwardUrl?: string;
+  /** Replaces https://app.plex.tv/auth (a demo or a test page). http(s) only. */
+  authAppURL?: string;
+}
+
+// Sent as `context[device][<name>]`, in this order, when set.
+const CONTEXT_FIELDS = [
+  "product",
+  "version",
+  "platform",
+  "platformVersion",
+  "device",
+  "deviceName",
+  "model",
+] as const;
+
+function isHttpURL(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+const httpURL = z.string().check(z.refine(isHttpURL, "must be an absolute http(s) URL"));
+const text = z.optional(z.string());
+
+const BuildAuthAppURLRequestSchema = z.object({
+  clientIdentifier: z.string().check(z.minLength(1)),
+  code: z.string().check(z.minLength(1)),
+  product: text,
+  version: text,
+  platform: text,
+  platformVersion: text,
+  device: text,
+  deviceName: text,
+  model: text,
+  forwardUrl: z.optional(httpURL),
+  authAppURL: z.optional(httpURL),
+});
+
+/**
+ * The app.plex.tv address where the user approves a PIN: `https://app.plex.tv/auth#?clientID=…&code=…&
+ * context[device][product]=…&forwardUrl=…`. Pure: nothing is sent. Every value is percent-encoded, so spaces,
+ * `&`, `#` and non-ASCII text in a product name or forward URL arrive as written. The parameters sit after `#`,
+ * so they never reach a server log.
+ *
+ * Throws PlexInvalidRequestError for an empty identifier or code, or a `forwardUrl` / `authAppURL` that is not
+ * an absolute http(s) URL (a `javascript:` forward URL would run in plex.tv's page).
+ *
+ * @example
+ * const url = buildAuthAppURL({ clientIdentifier: "my-app-1f3c", code: pin.code, product: "My App" });
+ */
+export function buildAuthAppURL(request: BuildAuthAppURLRequest): string {
+  const input = parseInput(BuildAuthAppURLRequestSchema, request, "buildAuthAppURL request");
+  const base = (input.authAppURL ?? PLEX_AUTH_APP_URL).replace(/#.*$/, "");
+  const pairs: [string, string][] = [
+    ["clientID", input.clientIdentifier],
+    ["code", input.code],
+  ];
+  for (const field of CONTEXT_FIELDS) {
+    const value = input[field];
+    if (value !== undefined) pairs.push([`context[device][${field}]`, value]);
+  }
+  if (input.forwardUrl !== undefined) pairs.push(["forwardUrl", input.forwardUrl]);
+  // Keys are written as app.plex.tv documents them (brackets visible); values use encodeURIComponent, which
+  // turns a space into %20 (app.plex.tv does not read `+` as a space).
+  return `${base}#?${pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join("&")}`;
+}
