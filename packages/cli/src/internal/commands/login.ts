@@ -6,7 +6,7 @@ import { loginWithPin } from "./login-pin.js";
 export const loginCommand: Command = {
   name: "login",
   summary: "Sign in (PIN by default, or --password) and store the token in the config file",
-  usage: "plex-auth login [--password [--username <login>] [--code <2fa>]] [--print] [--json]",
+  usage: "plex-auth login [--no-qr] [--password [--username <login>] [--code <2fa>]] [--print] [--json]",
   options: {
     password: { type: "boolean", description: "sign in with email/username and password instead of a PIN" },
     username: {
@@ -21,6 +21,12 @@ export const loginCommand: Command = {
     },
     print: { type: "boolean", description: "also print the token on stdout (progress goes to stderr)" },
     "no-qr": { type: "boolean", description: "PIN login: never draw the QR code" },
+    "auth-app-url": {
+      type: "string",
+      value: "url",
+      description:
+        "PIN login: the sign-in page to link to (or PLEX_AUTH_APP_URL; default https://app.plex.tv/auth)",
+    },
   },
   maxPositionals: 0,
   examples: [
