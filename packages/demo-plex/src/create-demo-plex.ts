@@ -1,9 +1,11 @@
 import { createDemoData, type DemoData } from "./demo-data.js";
 import { clientIdentifierOf } from "./internal/authenticate.js";
 import type { DemoContext, DemoRoute } from "./internal/context.js";
+import { type DemoStorage, loadPins, savePins } from "./internal/pin-storage.js";
 import { notFound, plexError } from "./internal/respond.js";
+import { authPageRoute } from "./internal/routes/auth-page-route.js";
 import { ERRORS } from "./internal/routes/errors.js";
-import { createPinRoute, getPinRoute } from "./internal/routes/pins-route.js";
+import { createPinRoute, getPinRoute, linkPinRoute } from "./internal/routes/pins-route.js";
 import { resourcesRoute } from "./internal/routes/resources-route.js";
 import {
   identityRoute,
@@ -16,8 +18,18 @@ import { userRoute } from "./internal/routes/user-route.js";
 export interface DemoPlexOptions {
   /** The clock for pin timestamps and expiry and for `rememberExpiresAt`; inject one for deterministic tests. */
   now?: () => Date;
-  /** How many polls of `GET /api/v2/pins/:id` answer "unclaimed" before the pin carries a token. Default 1. */
+  /**
+   * How many polls of `GET /api/v2/pins/:id` answer "unclaimed" before the pin claims itself (the terminal tour,
+   * tests without a browser). Default 1. `Infinity`: only Allow on the demo auth page claims a pin, as on plex.tv.
+   */
   pinClaimAfterPolls?: number;
+  /** Lifetime of new pins in seconds (short ones for expiry tests). Default plex.tv's: 900, 1800 when strong. */
+  pinLifetimeSeconds?: number;
+  /**
+   * Keeps pins in this storage (localStorage in a browser) so that the auth page in a popup, or the same tab
+   * after a redirect, sees the pins this demo created, and so that this demo sees the codes the page approved.
+   */
+  storage?: DemoStorage;
 }
 
 export interface DemoPlex {
@@ -39,10 +51,12 @@ const ROUTES: readonly RouteEntry[] = [
   { method: ["POST"], path: /^\/api\/v2\/users\/signin$/, plexTv: true, route: signInRoute },
   { method: ["POST"], path: /^\/api\/v2\/pins$/, plexTv: true, route: createPinRoute },
   { method: ["GET"], path: /^\/api\/v2\/pins\/\d+$/, plexTv: true, route: getPinRoute },
+  { method: ["PUT"], path: /^\/api\/v2\/pins\/link$/, plexTv: true, route: linkPinRoute },
   { method: ["GET"], path: /^\/api\/v2\/resources$/, plexTv: true, route: resourcesRoute },
   { method: ["GET", "POST"], path: /^\/security\/token$/, plexTv: false, route: securityTokenRoute },
   { method: ["GET"], path: /^\/security\/resources$/, plexTv: false, route: securityResourcesRoute },
   { method: ["GET"], path: /^\/identity$/, plexTv: false, route: identityRoute },
+  { method: ["GET"], path: /^\/auth$/, plexTv: false, route: authPageRoute },
 ];
 
 /** Routes on the path only, so the same handler can stand behind msw, a node server or a test's fetch. */
@@ -50,18 +64,23 @@ export function createDemoPlex(options: DemoPlexOptions = {}): DemoPlex {
   const data = createDemoData();
   const now = options.now ?? (() => new Date());
   const pinClaimAfterPolls = options.pinClaimAfterPolls ?? 1;
+  const { pinLifetimeSeconds, storage } = options;
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
     const entry = ROUTES.find((candidate) => candidate.path.test(path));
-    const context: DemoContext = { request, url, data, now, pinClaimAfterPolls };
+    const context: DemoContext = { request, url, data, now, pinClaimAfterPolls, pinLifetimeSeconds };
     if (entry === undefined || !entry.method.includes(request.method.toUpperCase())) return notFound(request);
     // plex.tv checks the client identifier before anything else, token included.
     if (entry.plexTv && clientIdentifierOf(context) === null) {
       return plexError(request, ERRORS.clientIdentifierMissing);
     }
-    return entry.route(context);
+    if (storage === undefined) return entry.route(context);
+    loadPins(storage, context);
+    const response = await entry.route(context);
+    savePins(storage, data);
+    return response;
   }
 
   return { handle, data };

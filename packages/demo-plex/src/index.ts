@@ -1,3 +1,4 @@
+export { DEMO_APPROVALS_KEY, type DemoAuthPageOptions, renderDemoAuthPage } from "./auth-page.js";
 export {
   DEMO_ACCOUNTS,
   DEMO_CLIENT_IDENTIFIER,
@@ -13,3 +14,4 @@ export {
 } from "./constants.js";
 export { createDemoPlex, type DemoPlex, type DemoPlexOptions } from "./create-demo-plex.js";
 export { createDemoData, type DemoData, type DemoPin, type DemoUser } from "./demo-data.js";
+export type { DemoStorage } from "./internal/pin-storage.js";

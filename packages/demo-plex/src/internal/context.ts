@@ -5,7 +5,10 @@ export interface DemoContext {
   readonly url: URL;
   readonly data: DemoData;
   readonly now: () => Date;
+  /** Polls answered "unclaimed" before a pin claims itself; Infinity: only Allow on the auth page claims. */
   readonly pinClaimAfterPolls: number;
+  /** Lifetime of new pins in seconds; undefined: plex.tv's (900, or 1800 for strong pins). */
+  readonly pinLifetimeSeconds: number | undefined;
 }
 
 export type DemoRoute = (context: DemoContext) => Response | Promise<Response>;

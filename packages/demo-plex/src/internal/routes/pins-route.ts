@@ -1,6 +1,6 @@
 import { DEMO_TOKENS } from "../../constants.js";
 import type { DemoPin } from "../../demo-data.js";
-import { clientIdentifierOf } from "../authenticate.js";
+import { checkToken, clientIdentifierOf } from "../authenticate.js";
 import type { DemoContext, DemoRoute } from "../context.js";
 import { plexError, respondWith } from "../respond.js";
 import { ERRORS } from "./errors.js";
@@ -38,7 +38,7 @@ export const createPinRoute: DemoRoute = (context: DemoContext) => {
   const id = FIRST_PIN_ID + data.pins.size;
   const code = codeFor(id, strong ? 25 : 4);
   const now = context.now();
-  const lifetime = strong ? STRONG_PIN_LIFETIME_S : PIN_LIFETIME_S;
+  const lifetime = context.pinLifetimeSeconds ?? (strong ? STRONG_PIN_LIFETIME_S : PIN_LIFETIME_S);
   const pin: DemoPin = {
     id,
     code,
@@ -71,8 +71,9 @@ export const createPinRoute: DemoRoute = (context: DemoContext) => {
 };
 
 /**
- * `GET /api/v2/pins/:id`. Nobody visits app.plex.tv in a demo, so a pin links itself to the demo account
- * after `pinClaimAfterPolls` polls (default 1: the first poll sees it unclaimed, the second claimed).
+ * `GET /api/v2/pins/:id`. Where nobody visits the auth page (the terminal tour, most tests) a pin links itself
+ * to the demo account after `pinClaimAfterPolls` polls (default 1: the first poll sees it unclaimed, the second
+ * claimed). With `Infinity`, only Allow on the demo auth page (`PUT /api/v2/pins/link`) claims it.
  */
 export const getPinRoute: DemoRoute = (context) => {
   const { data, url, request } = context;
@@ -88,4 +89,34 @@ export const getPinRoute: DemoRoute = (context) => {
   }
   pin.polls += 1;
   return respondWith(request, 200, "pin", toWire(pin, now));
+};
+
+/** Claims the live pin with this code for the account behind `token`; false when there is none. */
+export function claimPin(context: Pick<DemoContext, "data" | "now">, code: string, token: string): boolean {
+  const now = context.now().getTime();
+  for (const pin of context.data.pins.values()) {
+    if (pin.code !== code || Date.parse(pin.expiresAt) <= now) continue;
+    pin.authToken = token;
+    pin.newRegistration = false;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * `PUT /api/v2/pins/link` with `code` (form body or query) and the approving user's `X-Plex-Token`: what the
+ * auth page (app.plex.tv/auth, plex.tv/link) calls when the user clicks Allow. 204 on success; an unknown or
+ * expired code is 404 code 1020, a missing or bad token 401 code 1001.
+ */
+export const linkPinRoute: DemoRoute = async (context) => {
+  const { request, url } = context;
+  const check = checkToken(context);
+  if (check.kind !== "valid") return plexError(request, ERRORS.unauthorized);
+  const type = request.headers.get("content-type") ?? "";
+  const form = type.toLowerCase().startsWith("application/x-www-form-urlencoded")
+    ? new URLSearchParams(await request.text())
+    : new URLSearchParams();
+  const code = form.get("code") ?? url.searchParams.get("code") ?? "";
+  if (!claimPin(context, code, DEMO_TOKENS.account)) return plexError(request, ERRORS.pinNotFound);
+  return new Response(null, { status: 204, headers: { "cache-control": "no-cache" } });
 };
