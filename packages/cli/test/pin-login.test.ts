@@ -7,7 +7,10 @@ import { baseEnv, createSandbox, runBin } from "./support/run-bin.js";
 
 const approving = useDemoServer({ demo: createDemoPlex({ pinClaimAfterPolls: 3 }) });
 const neverApproving = useDemoServer({
-  demo: createDemoPlex({ pinClaimAfterPolls: Number.MAX_SAFE_INTEGER }),
+  demo: createDemoPlex({ pinClaimAfterPolls: Number.POSITIVE_INFINITY }),
+});
+const expiring = useDemoServer({
+  demo: createDemoPlex({ pinClaimAfterPolls: Number.POSITIVE_INFINITY, pinLifetimeSeconds: 1 }),
 });
 
 let sandbox: ReturnType<typeof createSandbox>;
@@ -61,6 +64,15 @@ describe("login (PIN)", () => {
     });
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(`open  ${server.url}/auth#?clientID=`);
+  });
+
+  it("codes that expire unapproved end in one line saying to run login again, exit 1", async () => {
+    const result = await runBin(["login"], { env: env(expiring().plexTvURL) });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trimEnd().split("\n").pop()).toBe(
+      "error: The sign-in codes expired before anyone approved them: run `plex-auth login` again.",
+    );
+    expect(JSON.parse(readFileSync(sandbox.configFile, "utf8")).token).toBeUndefined();
   });
 
   it("Ctrl-C while waiting exits 130 with one line, and stores no token and no partial file", async () => {
