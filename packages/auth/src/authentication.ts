@@ -2,20 +2,33 @@ import type { PlexClient, PlexResponse, RequestOptions } from "@plex/core";
 import type {
   CreatePinRequest,
   GetPinRequest,
+  GetServerResourcesRequest,
   GetSourceConnectionInformationRequest,
   GetTransientTokenRequest,
   Pin,
+  PingResponse,
+  PlexDevice,
   SourceConnectionInformationResponse,
   TransientTokenResponse,
   UserPlexAccount,
 } from "@plex/models";
 import { type BuildAuthAppURLRequest, buildAuthAppURL } from "./build-auth-app-url.js";
 import { createPin } from "./create-pin.js";
+import {
+  type BestConnection,
+  type FindBestConnectionOptions,
+  findBestConnection,
+  type ProbeTarget,
+} from "./find-best-connection.js";
 import { getPin } from "./get-pin.js";
+import { getServerResources } from "./get-server-resources.js";
+import { getServers } from "./get-servers.js";
 import { getSourceConnectionInformation } from "./get-source-connection-information.js";
 import { type GetTokenDetailsRequest, getTokenDetails } from "./get-token-details.js";
 import { getTransientToken } from "./get-transient-token.js";
+import { ping } from "./ping.js";
 import { type PostUsersSignInDataRequest, postUsersSignInData } from "./post-users-sign-in-data.js";
+import { type ValidateTokenRequest, type ValidateTokenResult, validateToken } from "./validate-token.js";
 import {
   type WaitForPinTokenOptions,
   type WaitForPinTokenPin,
@@ -116,5 +129,57 @@ export class Authentication {
     requestOptions?: RequestOptions,
   ): Promise<string> {
     return waitForPinToken(this.#client, pin, options, requestOptions);
+  }
+
+  /**
+   * Lists the account's servers, players and clients with their connections and tokens
+   * (`GET https://plex.tv/api/v2/resources`; `includeHttps`, `includeRelay`, `includeIPv6` default to true).
+   * Errors: `PlexUnauthorizedError` (revoked or unknown token), `PlexConnectionError`, `PlexTimeoutError`.
+   * @example const { data: devices } = await plex.authentication.getServerResources();
+   */
+  getServerResources(
+    request: GetServerResourcesRequest = {},
+    options?: RequestOptions,
+  ): Promise<PlexResponse<PlexDevice[]>> {
+    return getServerResources(this.#client, request, options);
+  }
+
+  /**
+   * `getServerResources` keeping only Plex Media Servers (`provides` includes `server`). Same errors.
+   * @example const { data: servers } = await plex.authentication.getServers();
+   */
+  getServers(
+    request: GetServerResourcesRequest = {},
+    options?: RequestOptions,
+  ): Promise<PlexResponse<PlexDevice[]>> {
+    return getServers(this.#client, request, options);
+  }
+
+  /**
+   * Probes every connection of a device (`GET {uri}/identity`) in parallel and returns the most preferred one that
+   * works: local, then remote, then relay; https first when `preferHttps`. Errors: `PlexConnectionError` listing
+   * each URI and why (within about one `timeoutMs`), `PlexAbortError`, `PlexInvalidRequestError`.
+   * @example const { uri } = await plex.authentication.findBestConnection(servers[0], { timeoutMs: 3000 });
+   */
+  findBestConnection(device: ProbeTarget, options?: FindBestConnectionOptions): Promise<BestConnection> {
+    return findBestConnection(this.#client, device, options);
+  }
+
+  /**
+   * Asks plex.tv whether the token works (`GET https://plex.tv/api/v2/user`): `{ valid: true, account }` or, for
+   * 401 and 422 "Invalid token", `{ valid: false, reason }`. Network failures, timeouts, 429 and 5xx throw.
+   * @example const { valid } = await plex.authentication.validateToken();
+   */
+  validateToken(request: ValidateTokenRequest = {}, options?: RequestOptions): Promise<ValidateTokenResult> {
+    return validateToken(this.#client, request, options);
+  }
+
+  /**
+   * Keeps the token alive (`GET https://plex.tv/api/v2/ping`); `data` is `true` when plex.tv accepted it.
+   * Errors: `PlexUnauthorizedError`, `PlexConnectionError`, `PlexTimeoutError`, `PlexRateLimitError`.
+   * @example const { data: alive } = await plex.authentication.ping();
+   */
+  ping(options?: RequestOptions): Promise<PlexResponse<PingResponse>> {
+    return ping(this.#client, options);
   }
 }

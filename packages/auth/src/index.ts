@@ -31,27 +31,54 @@ export type {
   Connection,
   CreatePinRequest,
   GetPinRequest,
+  GetServerResourcesRequest,
   GetSourceConnectionInformationRequest,
   GetTransientTokenRequest,
   Pin,
+  PingResponse,
   PinLocation,
+  PlexDevice,
+  PlexDeviceConnection,
   PostUsersSignInDataRequestBody,
   SourceConnectionInformationResponse,
   SourceDevice,
   TransientTokenResponse,
   UserPlexAccount,
 } from "@plex/models";
-// Request and response types of the four operations, from @plex/models.
+// Request and response types of the operations, from @plex/models.
 export { GetTransientTokenType, Scope } from "@plex/models";
 export { Authentication } from "./authentication.js";
 export { type BuildAuthAppURLRequest, buildAuthAppURL, PLEX_AUTH_APP_URL } from "./build-auth-app-url.js";
+export { connectToServer } from "./connect-to-server.js";
 export { createPin } from "./create-pin.js";
+export {
+  type BestConnection,
+  type ConnectionKind,
+  type ConnectionProbe,
+  type ConnectionProbeCancelled,
+  type ConnectionProbeFailed,
+  type ConnectionProbeOk,
+  type FindBestConnectionOptions,
+  findBestConnection,
+  type NoConnectionError,
+  type ProbeFailureReason,
+  type ProbeTarget,
+} from "./find-best-connection.js";
 export { getPin } from "./get-pin.js";
+export { getServerResources } from "./get-server-resources.js";
+export { getServers, isServer } from "./get-servers.js";
 export { getSourceConnectionInformation } from "./get-source-connection-information.js";
 export { type GetTokenDetailsRequest, getTokenDetails } from "./get-token-details.js";
 export { getTransientToken } from "./get-transient-token.js";
+export { ping } from "./ping.js";
 export { PlexAPI } from "./plex-api.js";
 export { type PostUsersSignInDataRequest, postUsersSignInData } from "./post-users-sign-in-data.js";
+export {
+  type InvalidTokenReason,
+  type ValidateTokenRequest,
+  type ValidateTokenResult,
+  validateToken,
+} from "./validate-token.js";
 export {
   type WaitForPinTokenOptions,
   type WaitForPinTokenPin,

@@ -2,10 +2,14 @@ export type { Identity } from "./identity.js";
 export { IdentitySchema } from "./identity.js";
 export type { CreatePinRequest, GetPinRequest, Pin, PinLocation } from "./pin.js";
 export { CreatePinRequestSchema, GetPinRequestSchema, PinLocationSchema, PinSchema } from "./pin.js";
+export type { PingResponse } from "./ping.js";
+export { PingResponseSchema } from "./ping.js";
 export type { PlexDevice, PlexDeviceConnection, PlexDevices } from "./plex-device.js";
 export { PlexDeviceConnectionSchema, PlexDeviceSchema, PlexDevicesSchema } from "./plex-device.js";
 export type { PlexErrorDetail, PlexErrorStatus, PlexErrors } from "./plex-errors.js";
 export { PlexErrorDetailSchema, PlexErrorStatusSchema, PlexErrorsSchema } from "./plex-errors.js";
+export type { GetServerResourcesRequest } from "./server-resources-request.js";
+export { GetServerResourcesRequestSchema } from "./server-resources-request.js";
 export type { PostUsersSignInDataRequestBody } from "./sign-in.js";
 export { PostUsersSignInDataRequestBodySchema } from "./sign-in.js";
 export type {

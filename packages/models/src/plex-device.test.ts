@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resourceJson } from "../test/fixtures/devices.js";
-import { PlexDeviceSchema, PlexDevicesSchema } from "./plex-device.js";
+import { type PlexDevice, PlexDeviceSchema, PlexDevicesSchema } from "./plex-device.js";
 
 describe("PlexDeviceSchema / PlexDevicesSchema", () => {
   it("parses the JSON list", () => {
@@ -46,5 +46,21 @@ describe("PlexDeviceSchema / PlexDevicesSchema", () => {
   it("rejects a body that is not a list", () => {
     expect(PlexDevicesSchema.safeParse("").success).toBe(false);
     expect(PlexDevicesSchema.safeParse(resourceJson).success).toBe(false);
+  });
+
+  it("reads the legacy /api/resources XML form: <Device> with <Connection> children", () => {
+    const { connections, ...attributes } = resourceJson;
+    const legacy = {
+      ...attributes,
+      owned: "1",
+      Connection: { ...connections[0], port: "32400", local: "1" },
+    };
+    const [device] = PlexDevicesSchema.parse({ size: "1", Device: legacy }) as [PlexDevice];
+    expect(device.connections).toHaveLength(1);
+    expect(device.connections[0]?.local).toBe(true);
+    expect(device).not.toHaveProperty("Connection");
+    expect(PlexDevicesSchema.parse({ MediaContainer: { size: "2", Device: [legacy, legacy] } })).toHaveLength(
+      2,
+    );
   });
 });

@@ -58,9 +58,22 @@ export type PlexDevice = z.output<typeof PlexDeviceSchema>;
 
 // JSON is a bare array. Core decodes `<resources size="2"><resource …/>…</resources>` to an array, or, when the
 // root keeps its attributes, to `{ size, resource }` (one object or an array); `<resources size="0"/>` to `{ size }`.
+// The legacy `GET /api/resources` XML (`{ MediaContainer: { Device: [...] } }` once decoded) is read too, its
+// `Connection` children becoming `connections`, so devices from either endpoint have one shape.
+function fromLegacyDevice(device: unknown): unknown {
+  if (!isRecord(device) || "connections" in device || !("Connection" in device)) return device;
+  const { Connection, ...rest } = device;
+  return { ...rest, connections: toList(Connection, undefined) };
+}
+
 function toDeviceList(value: unknown): unknown {
   if (!isRecord(value)) return value;
   if ("resource" in value) return toList(value.resource, undefined);
+  if ("MediaContainer" in value) return toDeviceList(value.MediaContainer);
+  if ("Device" in value) {
+    const devices = toList(value.Device, undefined);
+    return Array.isArray(devices) ? devices.map(fromLegacyDevice) : devices;
+  }
   return Object.keys(value).every((key) => key === "size") ? [] : value;
 }
 

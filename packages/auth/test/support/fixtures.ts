@@ -172,3 +172,95 @@ export function pinJson(overrides: Record<string, unknown> = {}): Record<string,
     ...overrides,
   };
 }
+
+export const DEVICE_TOKEN = "fixture-device-token-9e31";
+
+/** `GET /api/v2/resources` as JSON: an owned server with local, remote and relay connections, and a player. */
+export const resourcesJson = [
+  {
+    name: "Attic Server",
+    product: "Plex Media Server",
+    productVersion: "1.41.3.9314-a0bfb8370",
+    platform: "Linux",
+    platformVersion: "6.1.0",
+    device: "PC",
+    clientIdentifier: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678",
+    createdAt: "2023-03-01T10:00:00Z",
+    lastSeenAt: "2026-11-30T08:00:00Z",
+    provides: "server",
+    ownerId: null,
+    sourceTitle: null,
+    publicAddress: "203.0.113.9",
+    accessToken: DEVICE_TOKEN,
+    owned: true,
+    home: false,
+    synced: false,
+    relay: true,
+    presence: true,
+    httpsRequired: false,
+    publicAddressMatches: true,
+    dnsRebindingProtection: true,
+    natLoopbackSupported: false,
+    connections: [
+      {
+        protocol: "https",
+        address: "10.20.30.40",
+        port: 32400,
+        uri: "https://10-20-30-40.0011223344556677.plex.direct:32400",
+        local: true,
+        relay: false,
+        IPv6: false,
+      },
+      {
+        protocol: "https",
+        address: "203.0.113.9",
+        port: 8443,
+        uri: "https://203-0-113-9.0011223344556677.plex.direct:8443",
+        local: false,
+        relay: true,
+        IPv6: false,
+      },
+    ],
+  },
+  {
+    name: "Kitchen Phone",
+    product: "Plex for iOS",
+    productVersion: "2024.1",
+    platform: "iOS",
+    platformVersion: "17.2",
+    device: "iPhone",
+    clientIdentifier: "kitchen-phone-51aa",
+    createdAt: "2024-01-01T10:00:00Z",
+    lastSeenAt: "2026-11-29T08:00:00Z",
+    provides: "client,player,pubsub-player",
+    ownerId: null,
+    sourceTitle: null,
+    publicAddress: "203.0.113.9",
+    accessToken: null,
+    owned: true,
+    home: false,
+    synced: false,
+    relay: false,
+    presence: false,
+    httpsRequired: false,
+    publicAddressMatches: true,
+    dnsRebindingProtection: false,
+    natLoopbackSupported: false,
+    connections: [],
+  },
+];
+
+/** The same list as plex.tv writes it in XML: attributes are strings, null is "", lists are wrapper elements. */
+export const resourcesXml = `<?xml version="1.0" encoding="UTF-8"?>
+<resources size="2">
+  <resource name="Attic Server" product="Plex Media Server" productVersion="1.41.3.9314-a0bfb8370" platform="Linux" platformVersion="6.1.0" device="PC" clientIdentifier="a1b2c3d4e5f60718293a4b5c6d7e8f9012345678" createdAt="2023-03-01T10:00:00Z" lastSeenAt="2026-11-30T08:00:00Z" provides="server" ownerId="" sourceTitle="" publicAddress="203.0.113.9" accessToken="${DEVICE_TOKEN}" owned="1" home="0" synced="0" relay="1" presence="1" httpsRequired="0" publicAddressMatches="1" dnsRebindingProtection="1" natLoopbackSupported="0">
+    <connections>
+      <connection protocol="https" address="10.20.30.40" port="32400" uri="https://10-20-30-40.0011223344556677.plex.direct:32400" local="1" relay="0" IPv6="0"/>
+      <connection protocol="https" address="203.0.113.9" port="8443" uri="https://203-0-113-9.0011223344556677.plex.direct:8443" local="0" relay="1" IPv6="0"/>
+    </connections>
+  </resource>
+  <resource name="Kitchen Phone" product="Plex for iOS" productVersion="2024.1" platform="iOS" platformVersion="17.2" device="iPhone" clientIdentifier="kitchen-phone-51aa" createdAt="2024-01-01T10:00:00Z" lastSeenAt="2026-11-29T08:00:00Z" provides="client,player,pubsub-player" ownerId="" sourceTitle="" publicAddress="203.0.113.9" accessToken="" owned="1" home="0" synced="0" relay="0" presence="0" httpsRequired="0" publicAddressMatches="1" dnsRebindingProtection="0" natLoopbackSupported="0">
+    <connections>
+    </connections>
+  </resource>
+</resources>`;
