@@ -16,7 +16,7 @@ export const tokenCommand: Command = {
     server: {
       type: "string",
       value: "name",
-      description: "with --transient: the server to ask (default: the first owned one)",
+      description: "with --transient: the server to ask, by name (default: the first owned one)",
     },
     "server-url": {
       type: "string",

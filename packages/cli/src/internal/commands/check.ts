@@ -1,0 +1,50 @@
+import { PlexAbortError, validateToken } from "@plex/auth";
+import { CancelledError, CliError } from "../cli-error.js";
+import type { Command } from "../command.js";
+import { EXIT } from "../exit-codes.js";
+import { renderError } from "../render-error.js";
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "Check the token: valid (exit 0), invalid (exit 1) or unknown (exit 2, e.g. plex.tv unreachable)",
+  usage: "plex-auth check [--json]",
+  options: {},
+  maxPositionals: 0,
+  examples: ["plex-auth check && echo still signed in", "plex-auth check || plex-auth login"],
+  stage: "token",
+  async run(context) {
+    const token = await context.findToken();
+    if (token === undefined)
+      throw new CliError(
+        "Not signed in: run `plex-auth login`, or pass --token / set PLEX_TOKEN.",
+        EXIT.failure,
+      );
+    const api = await context.api(token);
+    const { green, red, yellow } = context.colors.out;
+    let result: Awaited<ReturnType<typeof validateToken>>;
+    try {
+      result = await validateToken(api.client, {}, { signal: context.io.signal });
+    } catch (error) {
+      if (error instanceof PlexAbortError) throw new CancelledError();
+      // Nothing is known about the token (network, timeout, 5xx, 429): say so, and never call it invalid.
+      const rendered = renderError(error, "token", [token]);
+      if (context.json)
+        context.printJson({ status: "unknown", error: { kind: rendered.kind, message: rendered.message } });
+      else context.result(`${yellow("unknown")}: could not check the token. ${rendered.message}`);
+      return EXIT.unknown;
+    }
+    if (result.valid) {
+      const name = result.account.username ?? result.account.title ?? null;
+      if (context.json) context.printJson({ status: "valid", username: name });
+      else context.result(`${green("valid")}: the token works${name ? ` (${name})` : ""}.`);
+      return EXIT.ok;
+    }
+    const { statusCode, code, message } = result.reason;
+    if (context.json) context.printJson({ status: "invalid", statusCode, code: code ?? null, message });
+    else
+      context.result(
+        `${red("invalid")}: plex.tv rejected the token (HTTP ${statusCode}: ${message}); run \`plex-auth login\` to get a new one.`,
+      );
+    return EXIT.failure;
+  },
+};
