@@ -102,6 +102,38 @@ export const DEMO_PLEX_TV_URL = "https://plex.tv/api/v2";
 /** Where the demo media server answers by default: a name that resolves nowhere, so nothing leaks out. */
 export const DEMO_SERVER_URL = "http://demo-plex.local:32400";
 
+/**
+ * Where the connections `GET /api/v2/resources` lists for the demo's servers lead, and how each behaves when
+ * probed (`GET {uri}/identity`). The defaults are for msw (`@plex/demo-plex/msw` answers each origin);
+ * `@plex/demo-plex/node` replaces them with real sockets on 127.0.0.1 / 127.0.0.2.
+ */
+export interface DemoProbeURIs {
+  /** Owned server, local, http: the demo media server itself; answers at once. */
+  readonly reachable: string;
+  /** Owned server, local, https: a stale LAN address where nothing answers. */
+  readonly unreachable: string;
+  /** Owned server, remote, https: answers, but only after {@link DEMO_SLOW_PROBE_MS}. */
+  readonly slow: string;
+  /** Owned server, remote, IPv6 (listed with `includeIPv6=1`): nothing answers. */
+  readonly unreachableIPv6: string;
+  /** Owned server, relay (listed with `includeRelay=1`): answers at once. */
+  readonly relay: string;
+  /** The shared server (offline, `presence: false`): nothing answers. */
+  readonly sharedOffline: string;
+}
+
+/** How long the demo's slow remote connection takes to answer `/identity`. */
+export const DEMO_SLOW_PROBE_MS = 1500;
+
+export const DEMO_PROBE_URIS: DemoProbeURIs = {
+  reachable: DEMO_SERVER_URL,
+  unreachable: `https://192-168-50-20.${DEMO_SERVER_HASH}.plex.direct:32400`,
+  slow: `https://203-0-113-45.${DEMO_SERVER_HASH}.plex.direct:41234`,
+  unreachableIPv6: `https://2001-db8-4a--20.${DEMO_SERVER_HASH}.plex.direct:41234`,
+  relay: `https://198-51-100-7.${DEMO_SERVER_HASH}.plex.direct:8443`,
+  sharedOffline: "https://198-51-100-99.a1b2c3d4e5f60718293a4b5c6d7e8f90.plex.direct:32400",
+};
+
 /** The token `/security/token?type=delegation&scope=all` returns. */
 export const DEMO_TRANSIENT_TOKEN = "transient-demo-6f1e2d3c-4b5a-4978-8a9b-0c1d2e3f4a5b";
 

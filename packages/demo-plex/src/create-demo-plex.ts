@@ -1,3 +1,4 @@
+import type { DemoProbeURIs } from "./constants.js";
 import { createDemoData, type DemoData } from "./demo-data.js";
 import { clientIdentifierOf } from "./internal/authenticate.js";
 import type { DemoContext, DemoRoute } from "./internal/context.js";
@@ -5,6 +6,7 @@ import { type DemoStorage, loadPins, savePins } from "./internal/pin-storage.js"
 import { notFound, plexError } from "./internal/respond.js";
 import { authPageRoute } from "./internal/routes/auth-page-route.js";
 import { ERRORS } from "./internal/routes/errors.js";
+import { pingRoute } from "./internal/routes/ping-route.js";
 import { createPinRoute, getPinRoute, linkPinRoute } from "./internal/routes/pins-route.js";
 import { resourcesRoute } from "./internal/routes/resources-route.js";
 import {
@@ -30,6 +32,8 @@ export interface DemoPlexOptions {
    * after a redirect, sees the pins this demo created, and so that this demo sees the codes the page approved.
    */
   storage?: DemoStorage;
+  /** Where the servers' connections in `/api/v2/resources` lead. Default `DEMO_PROBE_URIS`. */
+  probeURIs?: DemoProbeURIs;
 }
 
 export interface DemoPlex {
@@ -53,6 +57,7 @@ const ROUTES: readonly RouteEntry[] = [
   { method: ["GET"], path: /^\/api\/v2\/pins\/\d+$/, plexTv: true, route: getPinRoute },
   { method: ["PUT"], path: /^\/api\/v2\/pins\/link$/, plexTv: true, route: linkPinRoute },
   { method: ["GET"], path: /^\/api\/v2\/resources$/, plexTv: true, route: resourcesRoute },
+  { method: ["GET"], path: /^\/api\/v2\/ping$/, plexTv: true, route: pingRoute },
   { method: ["GET", "POST"], path: /^\/security\/token$/, plexTv: false, route: securityTokenRoute },
   { method: ["GET"], path: /^\/security\/resources$/, plexTv: false, route: securityResourcesRoute },
   { method: ["GET"], path: /^\/identity$/, plexTv: false, route: identityRoute },
@@ -62,6 +67,7 @@ const ROUTES: readonly RouteEntry[] = [
 /** Routes on the path only, so the same handler can stand behind msw, a node server or a test's fetch. */
 export function createDemoPlex(options: DemoPlexOptions = {}): DemoPlex {
   const data = createDemoData();
+  if (options.probeURIs) data.probeURIs = { ...options.probeURIs };
   const now = options.now ?? (() => new Date());
   const pinClaimAfterPolls = options.pinClaimAfterPolls ?? 1;
   const { pinLifetimeSeconds, storage } = options;

@@ -1,4 +1,12 @@
-import { DEMO_ACCOUNTS, DEMO_SERVER, DEMO_TRANSIENT_TOKEN, type DemoConnection } from "./constants.js";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_PROBE_URIS,
+  DEMO_SERVER,
+  DEMO_TRANSIENT_TOKEN,
+  type DemoConnection,
+  type DemoProbeURIs,
+} from "./constants.js";
+import { DEMO_SHARED_SERVER_ID } from "./internal/probe-connections.js";
 
 /**
  * Our own made-up account, server and devices. Field names and value types follow real plex.tv answers
@@ -135,10 +143,6 @@ function demoUser(options: {
   };
 }
 
-function resourceConnections(connections: readonly DemoConnection[]) {
-  return connections.map((connection) => ({ ...connection }));
-}
-
 function demoResources() {
   return [
     {
@@ -165,7 +169,8 @@ function demoResources() {
       publicAddressMatches: false,
       dnsRebindingProtection: false,
       natLoopbackSupported: false,
-      connections: resourceConnections(DEMO_SERVER.connections),
+      // Listed from `probeURIs` by the resources route, so they lead wherever the demo is served.
+      connections: [] as DemoConnection[],
     },
     {
       name: "Friend's Basement",
@@ -174,7 +179,7 @@ function demoResources() {
       platform: "Windows",
       platformVersion: "10.0 (Build 19045)",
       device: "PC",
-      clientIdentifier: "demo0friend0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c",
+      clientIdentifier: DEMO_SHARED_SERVER_ID,
       createdAt: "2024-06-01T18:00:00Z",
       lastSeenAt: "2026-11-26T07:45:00Z",
       provides: "server",
@@ -191,17 +196,7 @@ function demoResources() {
       publicAddressMatches: false,
       dnsRebindingProtection: true,
       natLoopbackSupported: false,
-      connections: [
-        {
-          protocol: "https",
-          address: "198.51.100.99",
-          port: 32400,
-          uri: "https://198-51-100-99.a1b2c3d4e5f60718293a4b5c6d7e8f90.plex.direct:32400",
-          local: false,
-          relay: false,
-          IPv6: false,
-        },
-      ],
+      connections: [] as DemoConnection[], // from `probeURIs`, as above
     },
     {
       name: "Living Room TV",
@@ -261,6 +256,8 @@ export function createDemoData() {
       machineIdentifier: DEMO_SERVER.clientIdentifier,
       version: "1.41.6.9606-3b7a4b8c1",
     },
+    /** Where the servers' connections lead (see DemoProbeURIs); the node server points them at its sockets. */
+    probeURIs: { ...DEMO_PROBE_URIS } as DemoProbeURIs,
     /** Pins created through `POST /api/v2/pins`, by id. */
     pins: new Map<number, DemoPin>(),
   };

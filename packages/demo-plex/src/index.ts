@@ -4,12 +4,15 @@ export {
   DEMO_CLIENT_IDENTIFIER,
   DEMO_ERROR_CODES,
   DEMO_PLEX_TV_URL,
+  DEMO_PROBE_URIS,
   DEMO_SERVER,
   DEMO_SERVER_URL,
+  DEMO_SLOW_PROBE_MS,
   DEMO_TOKENS,
   DEMO_TRANSIENT_TOKEN,
   type DemoConnection,
   type DemoCredentials,
+  type DemoProbeURIs,
   type DemoServer,
 } from "./constants.js";
 export { createDemoPlex, type DemoPlex, type DemoPlexOptions } from "./create-demo-plex.js";

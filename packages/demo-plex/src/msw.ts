@@ -1,5 +1,5 @@
-import { type HttpHandler, http } from "msw";
-import { DEMO_PLEX_TV_URL, DEMO_SERVER_URL } from "./constants.js";
+import { delay, type HttpHandler, HttpResponse, http } from "msw";
+import { DEMO_PLEX_TV_URL, DEMO_PROBE_URIS, DEMO_SERVER_URL, DEMO_SLOW_PROBE_MS } from "./constants.js";
 import { createDemoPlex, type DemoPlex } from "./create-demo-plex.js";
 import { rebaseRequest } from "./internal/rebase-request.js";
 
@@ -20,11 +20,31 @@ function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
-/** msw handlers that answer for the demo plex.tv and the demo media server at the given bases. */
+/**
+ * msw handlers that answer for the demo plex.tv and the demo media server at the given bases, and for the other
+ * connections `/api/v2/resources` lists: the slow remote (after {@link DEMO_SLOW_PROBE_MS}), the relay, and the
+ * addresses where nothing answers (a network error, as a dead address gives a browser).
+ * A demo created here lists `serverURL` as its reachable local connection.
+ */
 export function demoHandlers(options: DemoHandlersOptions = {}): HttpHandler[] {
-  const demo = options.demo ?? createDemoPlex();
   const plexTvURL = trimSlash(options.plexTvURL ?? DEMO_PLEX_TV_URL);
   const serverURL = trimSlash(options.serverURL ?? DEMO_SERVER_URL);
+  const demo = options.demo ?? createDemoPlex({ probeURIs: { ...DEMO_PROBE_URIS, reachable: serverURL } });
+  const uris = demo.data.probeURIs;
+  const asDemo = (base: string, wait = 0) =>
+    http.all(`${trimSlash(base)}/*`, async ({ request }) => {
+      if (wait > 0) await delay(wait);
+      return demo.handle(await rebaseRequest(request, trimSlash(base), ""));
+    });
+  const dead = (base: string) => http.all(`${trimSlash(base)}/*`, () => HttpResponse.error());
+  const probes = [
+    asDemo(uris.slow, DEMO_SLOW_PROBE_MS),
+    asDemo(uris.relay),
+    dead(uris.unreachable),
+    dead(uris.unreachableIPv6),
+    dead(uris.sharedOffline),
+  ];
+  if (trimSlash(uris.reachable) !== serverURL) probes.push(asDemo(uris.reachable));
   return [
     http.all(`${plexTvURL}/*`, async ({ request }) =>
       demo.handle(await rebaseRequest(request, plexTvURL, "/api/v2")),
@@ -32,5 +52,6 @@ export function demoHandlers(options: DemoHandlersOptions = {}): HttpHandler[] {
     http.all(`${serverURL}/*`, async ({ request }) =>
       demo.handle(await rebaseRequest(request, serverURL, "")),
     ),
+    ...probes,
   ];
 }

@@ -1,5 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { DEMO_SLOW_PROBE_MS } from "./constants.js";
 import { createDemoPlex, type DemoPlex } from "./create-demo-plex.js";
 
 export interface DemoPlexServerOptions {
@@ -45,35 +46,83 @@ async function writeResponse(response: Response, out: ServerResponse): Promise<v
   out.end(body);
 }
 
-/** Serves the demo from a real `node:http` server, for tools that need sockets (the tour, benchmarks). */
-export async function startDemoPlexServer(options: DemoPlexServerOptions = {}): Promise<DemoPlexServer> {
-  const demo = options.demo ?? createDemoPlex();
-  const host = options.host ?? "127.0.0.1";
+type Listener = { server: Server; port: number };
+
+async function listen(
+  demo: DemoPlex,
+  host: string,
+  port: number,
+  delayMs: number,
+  timers: Set<NodeJS.Timeout>,
+): Promise<Listener> {
   const server = createServer((message, out) => {
     const origin = `http://${message.headers.host ?? host}`;
-    toRequest(message, origin)
-      .then((request) => demo.handle(request))
-      .then((response) => writeResponse(response, out))
-      .catch(() => {
-        out.writeHead(500, { "content-type": "text/plain" });
-        out.end("demo-plex: internal error");
-      });
+    const answer = () =>
+      toRequest(message, origin)
+        .then((request) => demo.handle(request))
+        .then((response) => writeResponse(response, out))
+        .catch(() => {
+          if (out.headersSent || out.destroyed) return;
+          out.writeHead(500, { "content-type": "text/plain" });
+          out.end("demo-plex: internal error");
+        });
+    if (delayMs === 0) {
+      void answer();
+      return;
+    }
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      if (!out.destroyed) void answer();
+    }, delayMs);
+    timers.add(timer);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
+    server.listen(port, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+const closeServer = (server: Server) =>
+  new Promise<void>((resolve, reject) => {
+    server.closeAllConnections();
+    server.close((error) => (error ? reject(error) : resolve()));
+  });
+
+/**
+ * Serves the demo from a real `node:http` server, for tools that need sockets (the tour, benchmarks).
+ * The connections `/api/v2/resources` lists lead to real sockets too: the server itself (reachable), a second
+ * listener that answers after `DEMO_SLOW_PROBE_MS` (the slow remote), a third for the relay, and ports on
+ * 127.0.0.2 where nothing listens (refused at once, deterministic). The demo's `data.probeURIs` is set to them.
+ */
+export async function startDemoPlexServer(options: DemoPlexServerOptions = {}): Promise<DemoPlexServer> {
+  const demo = options.demo ?? createDemoPlex();
+  const host = options.host ?? "127.0.0.1";
+  const timers = new Set<NodeJS.Timeout>();
+  const main = await listen(demo, host, options.port ?? 0, 0, timers);
+  const slow = await listen(demo, host, 0, DEMO_SLOW_PROBE_MS, timers);
+  const relay = await listen(demo, host, 0, 0, timers);
+  const origin = (port: number, name = host) => `http://${name.includes(":") ? `[${name}]` : name}:${port}`;
+  // A loopback address the demo does not listen on: connections there are refused.
+  const dead = host === "127.0.0.2" ? "127.0.0.3" : "127.0.0.2";
+  demo.data.probeURIs = {
+    reachable: origin(main.port),
+    unreachable: origin(main.port, dead),
+    slow: origin(slow.port),
+    unreachableIPv6: origin(slow.port, dead),
+    relay: origin(relay.port),
+    sharedOffline: origin(relay.port, dead),
+  };
+  const url = origin(main.port);
   return {
     url,
     plexTvURL: `${url}/api/v2`,
     serverURL: url,
     demo,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      await Promise.all([main, slow, relay].map(({ server }) => closeServer(server)));
+    },
   };
 }

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_ACCOUNTS, DEMO_CLIENT_IDENTIFIER, DEMO_TOKENS, DEMO_TRANSIENT_TOKEN } from "../src/index.js";
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CLIENT_IDENTIFIER,
+  DEMO_SERVER,
+  DEMO_SLOW_PROBE_MS,
+  DEMO_TOKENS,
+  DEMO_TRANSIENT_TOKEN,
+} from "../src/index.js";
 import { type DemoPlexServer, startDemoPlexServer } from "../src/node.js";
 
 describe("startDemoPlexServer", () => {
@@ -66,5 +73,45 @@ describe("startDemoPlexServer", () => {
     const other = await startDemoPlexServer();
     await other.close();
     await expect(fetch(`${other.url}/identity`)).rejects.toThrow();
+  });
+});
+
+describe("startDemoPlexServer: the connections /api/v2/resources lists are real sockets", () => {
+  let server: DemoPlexServer;
+  beforeAll(async () => {
+    server = await startDemoPlexServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const identity = async (uri: string) => {
+    const start = performance.now();
+    const response = await fetch(`${uri}/identity`, { headers: { Accept: "application/json" } });
+    const body = (await response.json()) as { MediaContainer: { machineIdentifier: string } };
+    return { id: body.MediaContainer.machineIdentifier, ms: performance.now() - start };
+  };
+
+  it("points probeURIs at this server, two more listeners and refused ports on 127.0.0.2", () => {
+    const uris = server.demo.data.probeURIs;
+    expect(uris.reachable).toBe(server.url);
+    for (const uri of [uris.slow, uris.relay]) expect(uri).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    for (const uri of [uris.unreachable, uris.unreachableIPv6, uris.sharedOffline]) {
+      expect(uri).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+    }
+  });
+
+  it("the reachable and relay listeners answer as the demo server; the slow one only after DEMO_SLOW_PROBE_MS", async () => {
+    const { reachable, relay, slow } = server.demo.data.probeURIs;
+    expect((await identity(reachable)).id).toBe(DEMO_SERVER.clientIdentifier);
+    expect((await identity(relay)).id).toBe(DEMO_SERVER.clientIdentifier);
+    const late = await identity(slow);
+    expect(late.id).toBe(DEMO_SERVER.clientIdentifier);
+    expect(late.ms).toBeGreaterThanOrEqual(DEMO_SLOW_PROBE_MS - 20);
+  });
+
+  it("nothing listens at the unreachable addresses: connection refused", async () => {
+    const error = await fetch(`${server.demo.data.probeURIs.unreachable}/identity`).catch((e: Error) => e);
+    expect((error as Error & { cause?: { code?: string } }).cause?.code).toBe("ECONNREFUSED");
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createDemoPlex,
   DEMO_ACCOUNTS,
+  DEMO_PROBE_URIS,
   DEMO_SERVER,
   DEMO_TOKENS,
   DEMO_TRANSIENT_TOKEN,
@@ -250,7 +251,7 @@ describe("GET /api/v2/resources", () => {
       await demo().handle(demoRequest(`${PLEX_TV}/resources`, { token: DEMO_TOKENS.account }))
     ).json();
     expect(plain.map((device: { name: string }) => device.name)).toContain(DEMO_SERVER.name);
-    expect(plain[0].connections).toHaveLength(2);
+    expect(plain[0].connections).toHaveLength(3);
     const all = await (
       await demo().handle(
         demoRequest(`${PLEX_TV}/resources?includeRelay=1&includeIPv6=1&includeHttps=1`, {
@@ -258,7 +259,32 @@ describe("GET /api/v2/resources", () => {
         }),
       )
     ).json();
-    expect(all[0].connections).toHaveLength(4);
+    expect(all[0].connections).toHaveLength(5);
+  });
+
+  it("lists the owned server's connections from probeURIs: local, remote, IPv6, relay", async () => {
+    const list = await (
+      await demo().handle(
+        demoRequest(`${PLEX_TV}/resources?includeRelay=1&includeIPv6=1`, { token: DEMO_TOKENS.account }),
+      )
+    ).json();
+    const owned = list.find(
+      (device: { owned: boolean; provides: string }) => device.owned && device.provides === "server",
+    );
+    expect(
+      owned.connections.map((c: Record<string, unknown>) => [c.uri, c.protocol, c.local, c.relay, c.IPv6]),
+    ).toEqual([
+      [DEMO_PROBE_URIS.unreachable, "https", true, false, false],
+      [DEMO_PROBE_URIS.reachable, "http", true, false, false],
+      [DEMO_PROBE_URIS.slow, "https", false, false, false],
+      [DEMO_PROBE_URIS.unreachableIPv6, "https", false, false, true],
+      [DEMO_PROBE_URIS.relay, "https", false, true, false],
+    ]);
+    expect(owned.connections[0].address).toBe("192.168.50.20");
+    expect(owned.connections[3].address).toBe("2001:db8:4a::20");
+    const shared = list.find((device: { owned: boolean }) => !device.owned);
+    expect(shared.connections.map((c: { uri: string }) => c.uri)).toEqual([DEMO_PROBE_URIS.sharedOffline]);
+    expect(list.filter((device: { provides: string }) => device.provides.includes("server"))).toHaveLength(2);
   });
 
   it("refuses a revoked token with 422", async () => {
@@ -288,5 +314,25 @@ describe("routing", () => {
     await a.handle(demoRequest(`${PLEX_TV}/pins`, { method: "POST" }));
     expect(a.data.pins.size).toBe(1);
     expect(b.data.pins.size).toBe(0);
+  });
+});
+
+describe("GET /api/v2/ping", () => {
+  it("answers <pong>true</pong> for a live token, 422 for a revoked one, 401 without one", async () => {
+    const live = await demo().handle(demoRequest(`${PLEX_TV}/ping`, { token: DEMO_TOKENS.account }));
+    expect(live.status).toBe(200);
+    expect(await live.text()).toContain("<pong>true</pong>");
+    expect((await demo().handle(demoRequest(`${PLEX_TV}/ping`, { token: DEMO_TOKENS.revoked }))).status).toBe(
+      422,
+    );
+    expect((await demo().handle(demoRequest(`${PLEX_TV}/ping`))).status).toBe(401);
+  });
+});
+
+describe("the media server accepts its own accessToken", () => {
+  it("answers /security/token for the token /api/v2/resources lists for it", async () => {
+    const url = `${PMS}/security/token?type=delegation&scope=all`;
+    expect((await demo().handle(demoRequest(url, { token: DEMO_SERVER.accessToken }))).status).toBe(200);
+    expect((await demo().handle(demoRequest(url, { token: "some-other-token" }))).status).toBe(401);
   });
 });

@@ -1,10 +1,14 @@
-import { checkToken } from "../authenticate.js";
+import { checkToken, tokenOf } from "../authenticate.js";
 import type { DemoContext, DemoRoute } from "../context.js";
 import { notFound, plexError, respondWithMediaContainer, statusError } from "../respond.js";
 import { ERRORS } from "./errors.js";
 
-/** A media server knows no "revoked" state of its own: any token it cannot use is simply unauthorized. */
+/**
+ * A media server knows no "revoked" state of its own: any token it cannot use is simply unauthorized. Besides the
+ * account's tokens it accepts its own `accessToken` (the one `/api/v2/resources` lists for it), as a real one does.
+ */
 function unauthorized(context: DemoContext): Response | null {
+  if (tokenOf(context) === context.data.server.accessToken) return null;
   return checkToken(context).kind === "valid" ? null : plexError(context.request, ERRORS.unauthorized);
 }
 
