@@ -23,7 +23,7 @@ describe("help and usage", () => {
   it("--help lists every command with examples and exit codes, on stdout, exit 0", async () => {
     const result = await runBin(["--help"], { env: baseEnv(sandbox.configHome) });
     expect(result.code).toBe(0);
-    for (const command of ["login", "whoami", "token", "logout"])
+    for (const command of ["login", "whoami", "check", "servers", "connect", "token", "logout"])
       expect(result.stdout).toMatch(new RegExp(`^  ${command} `, "m"));
     expect(result.stdout).toContain("Examples:");
     expect(result.stdout).toContain("check: 0 valid, 1 invalid, 2 unknown");

@@ -86,7 +86,8 @@ export const connectCommand: Command = {
     const token = await context.requireToken();
     const device = await pickServer(context, token, positionals[0]);
     const api = await context.api(token);
-    context.progress(`Probing ${device.connections?.length ?? 0} connections of ${device.name}…`);
+    const count = device.connections?.length ?? 0;
+    context.progress(`Probing ${count} connection${count === 1 ? "" : "s"} of ${device.name}…`);
     try {
       const best = await findBestConnection(api.client, device, { timeoutMs, signal: context.io.signal });
       if (context.json) {
