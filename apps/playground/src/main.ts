@@ -5,6 +5,7 @@ import { OPERATIONS, type OperationSpec } from "./operations.js";
 import { h } from "./render/dom.js";
 import { panelView } from "./render/panel.js";
 import { refreshTokenState, settingsView } from "./render/settings-view.js";
+import { resumeSignInWithPlex, signInWithPlexPanel } from "./render/sign-in-with-plex-panel.js";
 import { type RunResult, runOperation } from "./run-operation.js";
 import { createSettings, saveLiveServerURL, targetOf } from "./settings.js";
 import { createTokenStore } from "./token-store.js";
@@ -28,6 +29,13 @@ function onResult(operation: OperationSpec, result: RunResult): void {
   if (settings.mode === "demo") settings.demoToken = DEMO_TOKENS.signedIn;
   else settings.liveToken.set(token, settings.liveToken.remembered);
   refreshTokenState(settingsSlot, settings);
+}
+
+/** Sign in with Plex hands its token to Settings, and from there to every other panel. */
+function onPlexToken(token: string): void {
+  if (settings.mode === "demo") settings.demoToken = token;
+  else settings.liveToken.set(token, settings.liveToken.remembered);
+  render();
 }
 
 function render(): void {
@@ -54,7 +62,10 @@ function render(): void {
       runOperation(operation, values, settings.mode, targetOf(settings)),
     onResult,
   };
-  panels.replaceChildren(...OPERATIONS.map((operation) => panelView(operation, context)));
+  panels.replaceChildren(
+    signInWithPlexPanel({ mode: settings.mode, target: () => targetOf(settings), onToken: onPlexToken }),
+    ...OPERATIONS.map((operation) => panelView(operation, context)),
+  );
   // Demo requests only make sense once the service worker answers them.
   const blocked = settings.mode === "demo" && !demoReady;
   for (const button of panels.querySelectorAll<HTMLButtonElement>("button.primary"))
@@ -91,6 +102,15 @@ if (app !== null) {
         "Demo Plex ready: requests to plex.tv and the demo server are answered in this browser.";
       status.dataset.ready = "true";
       render();
+      // Back from the demo auth page after a redirect (popup blocked): finish that sign-in.
+      void resumeSignInWithPlex(
+        "demo",
+        () => targetOf({ ...settings, mode: "demo" }),
+        onPlexToken,
+        (message) => {
+          status.textContent = message;
+        },
+      );
     })
     .catch((error: unknown) => {
       status.textContent = `The demo Plex could not start (${error instanceof Error ? error.message : String(error)}). Live mode still works.`;

@@ -12,6 +12,24 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1] ?? "");
 const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+const browserEntry = fileURLToPath(new URL("../src/browser.ts", import.meta.url));
+
+/**
+ * What a browser gives the `@plex/auth/browser` examples: a popup that opens (nobody clicks in it: the demo approves
+ * a PIN on its second poll), a page location and sessionStorage. Installed only while such an example runs.
+ */
+function fakeBrowserWindow() {
+  const session = new Map<string, string>();
+  return {
+    open: () => ({ location: { href: "about:blank" }, close() {} }),
+    location: { href: "https://myapp.example/", assign() {} },
+    sessionStorage: {
+      getItem: (key: string) => session.get(key) ?? null,
+      setItem: (key: string, value: string) => void session.set(key, value),
+      removeItem: (key: string) => void session.delete(key),
+    },
+  };
+}
 
 const server = setupServer(...demoHandlers({ serverURL: "http://192.168.1.10:32400" }));
 const workDir = mkdtempSync(join(tmpdir(), "plex-auth-readme-"));
@@ -43,9 +61,20 @@ describe("README examples", () => {
       printed.push(args.map(String).join(" "));
     });
     const file = join(workDir, `example-${index}.ts`);
-    writeFileSync(file, String(code).replaceAll('from "@plex/auth"', `from ${JSON.stringify(entry)}`));
+    writeFileSync(
+      file,
+      String(code)
+        .replaceAll('from "@plex/auth/browser"', `from ${JSON.stringify(browserEntry)}`)
+        .replaceAll('from "@plex/auth"', `from ${JSON.stringify(entry)}`),
+    );
 
-    await import(/* @vite-ignore */ pathToFileURL(file).href);
+    const browser = String(code).includes('"@plex/auth/browser"');
+    if (browser) vi.stubGlobal("window", fakeBrowserWindow());
+    try {
+      await import(/* @vite-ignore */ pathToFileURL(file).href);
+    } finally {
+      vi.unstubAllGlobals();
+    }
 
     expect(expectedOutput(String(code)).length).toBeGreaterThan(0);
     expect(printed).toEqual(expectedOutput(String(code)));

@@ -2,12 +2,15 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   PlexAPIError,
+  PlexPinExpiredError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
   PlexValidationError,
 } from "@plex/core";
 import { describe, expect, it } from "vitest";
+import { createPin } from "../src/create-pin.js";
+import { getPin } from "../src/get-pin.js";
 import { getSourceConnectionInformation } from "../src/get-source-connection-information.js";
 import { getTokenDetails } from "../src/get-token-details.js";
 import { getTransientToken } from "../src/get-transient-token.js";
@@ -101,6 +104,12 @@ const errorCases: Record<
     expected: PlexAPIError,
     code: 1000,
   },
+  "error-404-1020-pin-not-found__json__plex-api-spec-pins-id-example.json": {
+    call: () => getPin(testClient(), { id: 111222333 }),
+    url: `${PLEX_TV_URL}/pins/111222333`,
+    expected: PlexPinExpiredError,
+    code: 1020,
+  },
   "error-404-plextv-not-found__json__plexjs-issue-22.json": {
     call: () => getTokenDetails(testClient()),
     url: `${PLEX_TV_URL}/user`,
@@ -108,8 +117,8 @@ const errorCases: Record<
   },
 };
 
-/** Samples of other endpoints (pins, resources, JWT): no operation of this package receives them. */
-const notOurs = ["api-v2-pins", "api-resources-v1", "api-v2-resources", "auth-", "error-404-1020-pin"];
+/** Samples of other endpoints (resources, JWT): no operation of this package receives them. */
+const notOurs = ["api-resources-v1", "api-v2-resources", "auth-"];
 /** The legacy `POST /users/sign_in.xml` answer: another endpoint, with `authenticationToken` instead of `authToken`. */
 const LEGACY_SIGN_IN = "users-sign_in-xml-legacy__node-plex-api-credentials.xml";
 
@@ -122,9 +131,14 @@ describe.skipIf(!present)(
         name === LEGACY_SIGN_IN ||
         name in errorCases ||
         notOurs.some((prefix) => name.startsWith(prefix)) ||
-        ["security-token__", "security-resources__", "api-v2-user__", "api-v2-users-signin__201__"].some(
-          (p) => name.startsWith(p),
-        );
+        [
+          "security-token__",
+          "security-resources__",
+          "api-v2-user__",
+          "api-v2-users-signin__201__",
+          "api-v2-pins__create-unclaimed__",
+          "api-v2-pins-id__claimed__",
+        ].some((p) => name.startsWith(p));
       expect(readdirSync(samplesDir).filter((name) => !covered(name))).toEqual([]);
     });
 
@@ -171,6 +185,26 @@ describe.skipIf(!present)(
 
       expect(res.statusCode).toBe(201);
       expect(res.data.authToken.length).toBeGreaterThan(0);
+    });
+
+    it.each(samples("api-v2-pins__create-unclaimed__"))("createPin reads %s", async (name) => {
+      serve(`${PLEX_TV_URL}/pins`, name);
+
+      const { data } = await createPin(testClient(), { strong: true });
+
+      expect(typeof data.id).toBe("number");
+      expect(data.code.length).toBeGreaterThan(0);
+      expect(data.authToken).toBeNull();
+      expect(Date.parse(data.expiresAt ?? "")).not.toBeNaN();
+    });
+
+    it.each(samples("api-v2-pins-id__claimed__"))("getPin reads %s", async (name) => {
+      serve(`${PLEX_TV_URL}/pins/111222333`, name);
+
+      const { data } = await getPin(testClient(), { id: 111222333 });
+
+      expect(typeof data.authToken).toBe("string");
+      expect(data.authToken?.length).toBeGreaterThan(0);
     });
 
     it("rejects the legacy sign_in.xml body (another endpoint) as PlexValidationError instead of inventing a token", async () => {
