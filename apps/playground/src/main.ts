@@ -7,6 +7,8 @@ import { panelView } from "./render/panel.js";
 import { refreshTokenState, settingsView } from "./render/settings-view.js";
 import { resumeSignInWithPlex, signInWithPlexPanel } from "./render/sign-in-with-plex-panel.js";
 import { type RunResult, runOperation } from "./run-operation.js";
+import { serverPanels } from "./servers/server-panels.js";
+import { createServerSession } from "./servers/server-session.js";
 import { createSettings, saveLiveServerURL, targetOf } from "./settings.js";
 import { createTokenStore } from "./token-store.js";
 
@@ -20,6 +22,8 @@ const status = h("p", { class: "status", role: "status" }, "Starting the demo Pl
 const settingsSlot = h("div");
 const panels = h("div", { class: "panels" });
 let demoReady = false;
+const serverSession = createServerSession();
+let disposeServerPanels = (): void => {};
 
 /** A successful sign-in hands its token to the other panels, as an app would. */
 function onResult(operation: OperationSpec, result: RunResult): void {
@@ -43,6 +47,8 @@ function render(): void {
     settingsView(settings, {
       onModeChange(mode) {
         settings.mode = mode;
+        settings.connectedServer = undefined;
+        serverSession.clear();
         render();
       },
       onNewIdentifier() {
@@ -62,9 +68,13 @@ function render(): void {
       runOperation(operation, values, settings.mode, targetOf(settings)),
     onResult,
   };
+  disposeServerPanels();
+  const servers = serverPanels({ settings, session: serverSession, onConnectedChange: render });
+  disposeServerPanels = servers.dispose;
   panels.replaceChildren(
     signInWithPlexPanel({ mode: settings.mode, target: () => targetOf(settings), onToken: onPlexToken }),
     ...OPERATIONS.map((operation) => panelView(operation, context)),
+    ...servers.elements,
   );
   // Demo requests only make sense once the service worker answers them.
   const blocked = settings.mode === "demo" && !demoReady;

@@ -37,6 +37,8 @@ export interface OperationSpec {
   fields: FieldSpec[];
   /** Demo-mode shortcuts that fill the fields with a scenario. */
   demoPresets?: Preset[];
+  /** "pms" for media server operations: they use the connected server's own token when one is picked. */
+  server?: "pms" | "plextv";
   run(api: PlexAPI, values: FieldValues): Promise<PlexResponse<unknown>>;
 }
 
@@ -48,6 +50,7 @@ const text = (values: FieldValues, name: string): string => {
 export const OPERATIONS: readonly OperationSpec[] = [
   {
     id: "transient-token",
+    server: "pms",
     title: "Transient token",
     action: "Get transient token",
     call: 'plex.authentication.getTransientToken({ type: "delegation", scope: "all" })',
@@ -59,6 +62,7 @@ export const OPERATIONS: readonly OperationSpec[] = [
   },
   {
     id: "source-connection",
+    server: "pms",
     title: "Source connection information",
     action: "Get source connection information",
     call: "plex.authentication.getSourceConnectionInformation({ source })",

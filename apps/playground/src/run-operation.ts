@@ -33,7 +33,12 @@ export async function runOperation(
   now: () => number = () => performance.now(),
 ): Promise<RunResult> {
   const sent: SentRequest[] = [];
-  const api = createApi(mode, target, (request) => sent.push(request));
+  // A server picked with "use this server" takes its own token; plex.tv operations keep the account's.
+  const effective =
+    operation.server === "pms" && target.serverToken !== undefined
+      ? { ...target, token: target.serverToken }
+      : target;
+  const api = createApi(mode, effective, (request) => sent.push(request));
   const started = now();
   try {
     const response = await operation.run(api, values);

@@ -5,6 +5,7 @@ import {
   DEMO_SERVER_URL,
   DEMO_TOKENS,
 } from "@plex/demo-plex";
+import type { ConnectedServer } from "./servers/server-session.js";
 import type { TokenStore } from "./token-store.js";
 
 export type Mode = "demo" | "live";
@@ -21,6 +22,8 @@ export interface Settings {
   /** Demo mode's token, picked from the demo scenarios. */
   demoToken: string;
   readonly liveToken: TokenStore;
+  /** Set by "use this server" (Best connection): media server panels send there, with that server's token. */
+  connectedServer?: ConnectedServer | undefined;
 }
 
 export const DEMO_TOKEN_CHOICES = [
@@ -51,9 +54,23 @@ export interface Target {
   token: string | undefined;
   clientIdentifier: string;
   defaultSource: string;
+  /** The connected server's own token, for media server operations (plex.tv ones keep `token`). */
+  serverToken?: string | undefined;
 }
 
 export function targetOf(settings: Settings): Target {
+  const connected = settings.connectedServer;
+  const base = targetOfMode(settings);
+  if (connected === undefined) return base;
+  return {
+    ...base,
+    serverURL: connected.uri,
+    serverToken: connected.accessToken,
+    defaultSource: `server://${connected.clientIdentifier}`,
+  };
+}
+
+function targetOfMode(settings: Settings): Target {
   if (settings.mode === "demo") {
     return {
       plexTvURL: DEMO_PLEX_TV_URL,
