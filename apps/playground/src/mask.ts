@@ -1,9 +1,8 @@
-/** Field and header names whose values are credentials: never shown in full on screen or in the terminal. */
-const SECRET_NAMES = /^(x-plex-token|authtoken|accesstoken|token|password|secret|verificationcode)$/i;
+// Field and header names whose values are credentials: never shown in full on screen or in the
+// terminal. The SDK's own list, so the page masks exactly what errors and logs redact.
+import { isSecretName } from "@plex/core";
 
-export function isSecretName(name: string): boolean {
-  return SECRET_NAMES.test(name);
-}
+export { isSecretName };
 
 /** Enough of a token to tell two apart, never enough to use one: `demo…77b2`. */
 export function maskSecret(value: string): string {

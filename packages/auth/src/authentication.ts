@@ -5,10 +5,12 @@ import type {
   GetServerResourcesRequest,
   GetSourceConnectionInformationRequest,
   GetTransientTokenRequest,
+  HomeUsers,
   Pin,
   PingResponse,
   PlexDevice,
   SourceConnectionInformationResponse,
+  SwitchHomeUserRequest,
   TransientTokenResponse,
   UserPlexAccount,
 } from "@plex/models";
@@ -20,6 +22,7 @@ import {
   findBestConnection,
   type ProbeTarget,
 } from "./find-best-connection.js";
+import { getHomeUsers } from "./get-home-users.js";
 import { getPin } from "./get-pin.js";
 import { getServerResources } from "./get-server-resources.js";
 import { getServers } from "./get-servers.js";
@@ -28,6 +31,7 @@ import { type GetTokenDetailsRequest, getTokenDetails } from "./get-token-detail
 import { getTransientToken } from "./get-transient-token.js";
 import { ping } from "./ping.js";
 import { type PostUsersSignInDataRequest, postUsersSignInData } from "./post-users-sign-in-data.js";
+import { switchHomeUser } from "./switch-home-user.js";
 import { type ValidateTokenRequest, type ValidateTokenResult, validateToken } from "./validate-token.js";
 import {
   type WaitForPinTokenOptions,
@@ -181,5 +185,35 @@ export class Authentication {
    */
   ping(options?: RequestOptions): Promise<PlexResponse<PingResponse>> {
     return ping(this.#client, options);
+  }
+
+  /**
+   * Lists the members of the token owner's Plex Home (GET https://plex.tv/api/v2/home/users): `uuid`, `admin`,
+   * `restricted` (managed), `protected` (needs a PIN) and `thumb` for each.
+   *
+   * Errors: `PlexUnauthorizedError` for a bad token; `PlexAPIError` otherwise.
+   *
+   * @example
+   * const { data } = await plex.authentication.getHomeUsers();
+   */
+  getHomeUsers(options?: RequestOptions): Promise<PlexResponse<HomeUsers>> {
+    return getHomeUsers(this.#client, options);
+  }
+
+  /**
+   * Switches to a Plex Home member and returns their account with its `authToken`
+   * (POST https://plex.tv/api/v2/home/users/{uuid}/switch, `pin` as a query parameter, redacted everywhere).
+   *
+   * Errors: `PlexInvalidRequestError` (empty uuid or pin), `PlexHomePinRequiredError` (403, code 1041: PIN
+   * missing or wrong), `PlexUnauthorizedError` (bad token).
+   *
+   * @example
+   * const { data } = await plex.authentication.switchHomeUser({ uuid: member.uuid, pin: "1234" });
+   */
+  switchHomeUser(
+    request: SwitchHomeUserRequest,
+    options?: RequestOptions,
+  ): Promise<PlexResponse<UserPlexAccount>> {
+    return switchHomeUser(this.#client, request, options);
   }
 }

@@ -20,7 +20,9 @@ describe("public types of @plex/auth/browser", () => {
     expectTypeOf(signIn).toExtend<Promise<string>>();
     expectTypeOf(signIn.cancel).toEqualTypeOf<() => void>();
     expectTypeOf(resumePlexSignIn(client)).toEqualTypeOf<Promise<string | undefined>>();
-    expectTypeOf<SignInWithPlexOptions["onCode"]>().toEqualTypeOf<((info: PlexSignInCode) => void) | undefined>();
+    expectTypeOf<SignInWithPlexOptions["onCode"]>().toEqualTypeOf<
+      ((info: PlexSignInCode) => void) | undefined
+    >();
     expectTypeOf<PlexSignInCode["flow"]>().toEqualTypeOf<"popup" | "redirect">();
     // @ts-expect-error popup is a boolean
     signInWithPlex(client, { popup: "yes" });

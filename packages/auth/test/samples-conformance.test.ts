@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   PlexAPIError,
+  PlexHomePinRequiredError,
   PlexPinExpiredError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
@@ -10,11 +11,18 @@ import {
 } from "@plex/core";
 import { describe, expect, it } from "vitest";
 import { createPin } from "../src/create-pin.js";
+import { generateDeviceKey } from "../src/device-key.js";
+import { getHomeUsers } from "../src/get-home-users.js";
 import { getPin } from "../src/get-pin.js";
 import { getSourceConnectionInformation } from "../src/get-source-connection-information.js";
 import { getTokenDetails } from "../src/get-token-details.js";
 import { getTransientToken } from "../src/get-transient-token.js";
+import { decodeJws } from "../src/internal/jws.js";
+import { prepareJwtPinLogin } from "../src/jwt-pin-login.js";
 import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
+import { refreshJwt } from "../src/refresh-jwt.js";
+import { registerDeviceKey } from "../src/register-device-key.js";
+import { switchHomeUser } from "../src/switch-home-user.js";
 import { PLEX_TV_URL, PMS_URL, rejection, testClient, useMockPlex } from "./support/mock-plex.js";
 
 // The real Plex bodies live beside the repository (../shared from the repo root) and are never copied into it.
@@ -30,9 +38,16 @@ const mock = useMockPlex();
 function sample(name: string): Response {
   const text = readFileSync(`${samplesDir}${name}`, "utf8");
   const type = name.endsWith(".xml") ? "text/xml;charset=utf-8" : "application/json";
-  const status = Number(/^error-(\d{3})-/.exec(name)?.[1] ?? (name.includes("__201__") ? 201 : 200));
+  const status = Number(
+    /^error-(\d{3})-/.exec(name)?.[1] ?? STATUS_NOT_IN_NAME[name] ?? (name.includes("__201__") ? 201 : 200),
+  );
   return new Response(text, { status, headers: { "Content-Type": type } });
 }
+
+/** Samples whose capture did not record the status: the status user reports give. */
+const STATUS_NOT_IN_NAME: Record<string, number> = {
+  "error-1041-home-pin-required__json__public-capture-notes.json": 403,
+};
 
 function serve(url: string, name: string): void {
   mock.answer(url, () => sample(name));
@@ -110,6 +125,12 @@ const errorCases: Record<
     expected: PlexPinExpiredError,
     code: 1020,
   },
+  "error-1041-home-pin-required__json__public-capture-notes.json": {
+    call: () => switchHomeUser(testClient(), { uuid: "d320a7e6324aacd5", pin: "0000" }),
+    url: `${PLEX_TV_URL}/home/users/d320a7e6324aacd5/switch`,
+    expected: PlexHomePinRequiredError,
+    code: 1041,
+  },
   "error-404-plextv-not-found__json__plexjs-issue-22.json": {
     call: () => getTokenDetails(testClient()),
     url: `${PLEX_TV_URL}/user`,
@@ -117,8 +138,15 @@ const errorCases: Record<
   },
 };
 
-/** Samples of other endpoints (resources, JWT): no operation of this package receives them. */
-const notOurs = ["api-resources-v1", "api-v2-resources", "auth-"];
+/** Samples of other endpoints (resources): no operation of this package receives them. */
+const notOurs = ["api-resources-v1", "api-v2-resources"];
+/** The JWT flow's documentation examples: each has its own test below. */
+const JWT_SAMPLES = {
+  nonce: "auth-nonce__plex-api-spec-description.json",
+  jwkBody: "auth-jwk-request-body__plex-api-spec-description.json",
+  devicePayload: "auth-device-jwt-payload__plex-api-spec-description.json",
+  tokenResponse: "auth-token-response__plex-api-spec-description.json",
+};
 /** The legacy `POST /users/sign_in.xml` answer: another endpoint, with `authenticationToken` instead of `authToken`. */
 const LEGACY_SIGN_IN = "users-sign_in-xml-legacy__node-plex-api-credentials.xml";
 
@@ -130,6 +158,7 @@ describe.skipIf(!present)(
         name === "INDEX.md" ||
         name === LEGACY_SIGN_IN ||
         name in errorCases ||
+        Object.values(JWT_SAMPLES).includes(name) ||
         notOurs.some((prefix) => name.startsWith(prefix)) ||
         [
           "security-token__",
@@ -138,6 +167,8 @@ describe.skipIf(!present)(
           "api-v2-users-signin__201__",
           "api-v2-pins__create-unclaimed__",
           "api-v2-pins-id__claimed__",
+          "api-v2-home-users__",
+          "api-v2-home-users-switch__",
         ].some((p) => name.startsWith(p));
       expect(readdirSync(samplesDir).filter((name) => !covered(name))).toEqual([]);
     });
@@ -207,6 +238,59 @@ describe.skipIf(!present)(
       expect(data.authToken?.length).toBeGreaterThan(0);
     });
 
+    it.each(samples("api-v2-home-users__"))("getHomeUsers reads %s", async (name) => {
+      serve(`${PLEX_TV_URL}/home/users`, name);
+
+      const res = await getHomeUsers(testClient());
+
+      expect(res.data.users.length).toBeGreaterThanOrEqual(2);
+      expect(res.data.users.filter((user) => user.admin)).toHaveLength(1);
+      for (const user of res.data.users) expect(user.uuid).toMatch(/^[0-9a-f]{16}$/);
+    });
+
+    it.each(samples("api-v2-home-users-switch__"))("switchHomeUser reads %s", async (name) => {
+      serve(`${PLEX_TV_URL}/home/users/d320a7e6324aacd5/switch`, name);
+
+      const res = await switchHomeUser(testClient(), { uuid: "d320a7e6324aacd5", pin: "1234" });
+
+      expect(res.data.authToken.length).toBeGreaterThan(0);
+      expect(res.data.uuid).toBe("d320a7e6324aacd5");
+    });
+
+    const CLIENTS = "https://clients.plex.tv/api/v2";
+    const jsonSample = (name: string) => JSON.parse(readFileSync(`${samplesDir}${name}`, "utf8"));
+
+    it("the nonce sample is what the device JWT carries, with the claims of the payload sample", async () => {
+      serve(`${CLIENTS}/auth/nonce`, JWT_SAMPLES.nonce);
+      const login = await prepareJwtPinLogin(testClient(), { key: await generateDeviceKey() });
+      const payload = decodeJws(login.deviceJWT)!.payload;
+      expect(payload.nonce).toBe(jsonSample(JWT_SAMPLES.nonce).nonce);
+      const documented = jsonSample(JWT_SAMPLES.devicePayload);
+      expect(Object.keys(payload).sort()).toEqual(Object.keys(documented).sort());
+      expect(payload.scope).toBe(documented.scope);
+      expect(payload.aud).toBe(documented.aud);
+    });
+
+    it("registerDeviceKey sends the documented jwk body, plus the kid python-plexapi also sends", async () => {
+      mock.answer(`${CLIENTS}/auth/jwk`, () => new Response(null, { status: 204 }));
+      const key = await generateDeviceKey();
+      await registerDeviceKey(testClient(), { key });
+      const sent = JSON.parse(mock.seen[0]!.body);
+      const documented = jsonSample(JWT_SAMPLES.jwkBody);
+      expect(Object.keys(sent.jwk).sort()).toEqual([...Object.keys(documented.jwk), "kid"].sort());
+      for (const field of ["kty", "crv", "use", "alg"]) expect(sent.jwk[field]).toBe(documented.jwk[field]);
+    });
+
+    it("the token sample is truncated in its source: refreshJwt rejects it instead of inventing an expiry", async () => {
+      serve(`${CLIENTS}/auth/nonce`, JWT_SAMPLES.nonce);
+      serve(`${CLIENTS}/auth/token`, JWT_SAMPLES.tokenResponse);
+      const error = await rejection(refreshJwt(testClient(), { key: await generateDeviceKey() }));
+      expect(error).toBeInstanceOf(PlexValidationError);
+      // Its header is still a real Plex JWT header: EdDSA with a kid.
+      const header = jsonSample(JWT_SAMPLES.tokenResponse).auth_token.split(".")[0];
+      expect(JSON.parse(atob(header))).toMatchObject({ alg: "EdDSA", typ: "JWT", kid: expect.any(String) });
+    });
+
     it("rejects the legacy sign_in.xml body (another endpoint) as PlexValidationError instead of inventing a token", async () => {
       serve(`${PLEX_TV_URL}/users/signin`, LEGACY_SIGN_IN);
 
@@ -221,7 +305,7 @@ describe.skipIf(!present)(
 
       expect(error).toBeInstanceOf(expected);
       const apiError = error as PlexAPIError;
-      expect(apiError.statusCode).toBe(Number(name.slice(6, 9)));
+      expect(apiError.statusCode).toBe(STATUS_NOT_IN_NAME[name] ?? Number(name.slice(6, 9)));
       if (code !== undefined) expect(apiError.code).toBe(code);
       expect(apiError.message.length).toBeGreaterThan(0);
       expect(apiError.message).not.toMatch(/^\s*[{<]/);

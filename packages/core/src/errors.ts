@@ -32,9 +32,6 @@ const frozenList = <T>(list: readonly T[] | undefined): readonly T[] => Object.f
 /**
  * Root of every error this SDK throws. `instanceof` works across two installed copies of the
  * package because it checks a `Symbol.for` marker rather than the prototype chain.
- *
- * Subclasses declare their fields (`declare`) and pass them up: this one constructor assigns
- * them, so each class adds no constructor code of its own beyond what it computes.
  */
 export class PlexError extends Error {
   static readonly kind: string = "PlexError";
@@ -42,10 +39,13 @@ export class PlexError extends Error {
   /** True when sending the same request again may succeed (drives the retry loop). */
   readonly isRetryable: boolean = false;
 
-  /** `options` holds `cause` and the subclass's own fields, assigned as enumerable properties. */
-  constructor(message: string, options?: { cause?: unknown; [field: string]: unknown }) {
-    const { cause, ...fields } = options ?? {};
-    super(message, cause === undefined ? undefined : { cause });
+  /**
+   * `cause` is kept as a non-enumerable property (as `Error` does): it never reaches `toJSON` and
+   * `util.inspect` prints only this error's own (redacted) fields, since the cause may hold a secret.
+   */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message);
+    if (options?.cause !== undefined) hide(this, "cause", options.cause);
     // The kinds of this class and its ancestors, most specific first: `name` and the marker.
     const kinds: string[] = [];
     for (let type: object = new.target; type !== Error; type = Object.getPrototypeOf(type)) {
@@ -53,7 +53,6 @@ export class PlexError extends Error {
     }
     hide(this, MARKER, Object.freeze(kinds));
     hide(this, "name", kinds[0]);
-    Object.assign(this, fields);
   }
 
   /** Works with errors from any installed copy of @plex/core. */
@@ -81,6 +80,7 @@ export class PlexError extends Error {
   }
 
   // util.inspect calls this in Node; defined without importing node:util so bundles stay portable.
+  // It never descends into `cause` (the original network error may echo a URL or a header).
   [INSPECT](): string {
     const { name: _name, message: _message, ...rest } = this.toJSON();
     return `${this.stack ?? `${this.name}: ${this.message}`} ${JSON.stringify(rest)}`;
@@ -104,26 +104,25 @@ const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
 /** Plex answered outside 2xx. `message` is Plex's own message when it sent one. */
 export class PlexAPIError extends PlexError {
   static override readonly kind: string = "PlexAPIError";
-  declare readonly statusCode: number;
+  readonly statusCode: number;
   /** The first Plex error code (e.g. 1001), when Plex sent one. */
-  declare readonly code: number | undefined;
-  declare readonly plexErrors: readonly PlexErrorEntry[];
+  readonly code: number | undefined;
+  readonly plexErrors: readonly PlexErrorEntry[];
   /** The response body, redacted and truncated. */
-  declare readonly body: string;
-  declare readonly headers: Headers;
+  readonly body: string;
+  readonly headers: Headers;
   declare readonly rawResponse: Response | undefined;
   override readonly isRetryable: boolean;
 
-  constructor({ message, rawResponse, retryAfterMs: _, ...init }: PlexAPIErrorInit) {
-    super(message, {
-      ...init,
-      code: init.code,
-      plexErrors: frozenList(init.plexErrors),
-      body: init.body ?? "",
-      headers: init.headers ?? new Headers(),
-    });
+  constructor(init: PlexAPIErrorInit) {
+    super(init.message);
+    this.statusCode = init.statusCode;
+    this.code = init.code;
+    this.plexErrors = frozenList(init.plexErrors);
+    this.body = init.body ?? "";
+    this.headers = init.headers ?? new Headers();
     // Not enumerable: keeps the raw response out of inspect and structured-clone output.
-    hide(this, "rawResponse", rawResponse);
+    hide(this, "rawResponse", init.rawResponse);
     this.isRetryable = RETRYABLE_STATUS.has(init.statusCode);
   }
 }
@@ -155,10 +154,12 @@ export class PlexRateLimitError extends PlexAPIError {
 export class PlexConnectionError extends PlexError {
   static override readonly kind: string = "PlexConnectionError";
   override readonly isRetryable: boolean = true;
-  declare readonly host: string;
+  readonly host: string;
 
+  /** `cause`: the error fetch threw, kept non-enumerable (`error.cause.code`, e.g. `ECONNREFUSED`). */
   constructor(message: string, options: { host: string; cause?: unknown }) {
     super(message, options);
+    this.host = options.host;
   }
 }
 
@@ -166,10 +167,11 @@ export class PlexConnectionError extends PlexError {
 export class PlexTimeoutError extends PlexError {
   static override readonly kind: string = "PlexTimeoutError";
   override readonly isRetryable: boolean = true;
-  declare readonly timeoutMs: number;
+  readonly timeoutMs: number;
 
-  constructor(message: string, options: { timeoutMs: number }) {
+  constructor(message: string, options: { timeoutMs: number; cause?: unknown }) {
     super(message, options);
+    this.timeoutMs = options.timeoutMs;
   }
 }
 
@@ -181,25 +183,28 @@ export class PlexAbortError extends PlexError {
 /** The answer could not be decoded or does not match the operation's schema. */
 export class PlexValidationError extends PlexError {
   static override readonly kind: string = "PlexValidationError";
-  declare readonly issues: readonly PlexIssue[];
+  readonly issues: readonly PlexIssue[];
   /** The decoded (or raw text) value, with secrets redacted. */
-  declare readonly rawValue: unknown;
+  readonly rawValue: unknown;
 
   constructor(
     message: string,
     options: { issues?: readonly PlexIssue[]; rawValue?: unknown; cause?: unknown },
   ) {
-    super(message, { rawValue: undefined, ...options, issues: frozenList(options.issues) });
+    super(message, options);
+    this.rawValue = options.rawValue;
+    this.issues = frozenList(options.issues);
   }
 }
 
 /** Bad input caught before anything was sent. */
 export class PlexInvalidRequestError extends PlexError {
   static override readonly kind: string = "PlexInvalidRequestError";
-  declare readonly issues: readonly PlexIssue[];
+  readonly issues: readonly PlexIssue[];
 
   constructor(message: string, options?: { issues?: readonly PlexIssue[] }) {
-    super(message, { issues: frozenList(options?.issues) });
+    super(message);
+    this.issues = frozenList(options?.issues);
   }
 }
 
@@ -210,4 +215,52 @@ export class PlexInvalidRequestError extends PlexError {
 export class PlexPinExpiredError extends PlexAPIError {
   static override readonly kind: string = "PlexPinExpiredError";
   override readonly isRetryable: boolean = false;
+}
+
+/** 403 code 1041: the Plex Home profile is PIN-protected and the PIN was missing or wrong. */
+export class PlexHomePinRequiredError extends PlexAPIError {
+  static override readonly kind: string = "PlexHomePinRequiredError";
+  override readonly isRetryable: boolean = false;
+}
+
+/**
+ * 422 from `POST /auth/jwk` "thumbprint already taken": a key with this `kid` is already registered (often by
+ * this same device: safe to treat as done), or the `kid` collides with another device's.
+ */
+export class PlexDeviceKeyTakenError extends PlexAPIError {
+  static override readonly kind: string = "PlexDeviceKeyTakenError";
+  override readonly isRetryable: boolean = false;
+}
+
+/** Why a Plex JWT was rejected: which check failed. */
+export type PlexJwtCheck =
+  | "format"
+  | "alg"
+  | "kid"
+  | "signature"
+  | "iss"
+  | "aud"
+  | "exp"
+  | "iat"
+  | "nbf"
+  | "thumbprint";
+
+/** A Plex JWT failed verification (`verifyPlexJwt`). The message and fields never contain the token. */
+export class PlexInvalidJwtError extends PlexError {
+  static override readonly kind: string = "PlexInvalidJwtError";
+  readonly check: PlexJwtCheck;
+
+  constructor(message: string, options: { check: PlexJwtCheck }) {
+    super(message);
+    this.check = options.check;
+  }
+}
+
+/**
+ * HTTP 498: Plex rejected the token as expired (a JWT past its lifetime). A token *function* is
+ * asked once for a fresh token (`{ expiredToken }`) and the call resent; this is thrown when that
+ * is not possible (a string token) or the fresh token is refused too.
+ */
+export class PlexTokenExpiredError extends PlexUnauthorizedError {
+  static override readonly kind: string = "PlexTokenExpiredError";
 }

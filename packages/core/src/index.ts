@@ -5,21 +5,27 @@ export {
   PlexAPIError,
   type PlexAPIErrorInit,
   PlexConnectionError,
+  PlexDeviceKeyTakenError,
   PlexError,
   type PlexErrorEntry,
+  PlexHomePinRequiredError,
+  PlexInvalidJwtError,
   PlexInvalidRequestError,
   type PlexIssue,
+  type PlexJwtCheck,
   PlexPinExpiredError,
   PlexRateLimitError,
   PlexTimeoutError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
   PlexValidationError,
 } from "./errors";
 export { parseInput } from "./parse-input";
-export { REDACTED, redact, redactHeaders, redactText, redactUrl } from "./redact";
+export { isSecretName, REDACTED, redact, redactHeaders, redactText, redactUrl, SECRET_NAMES } from "./redact";
 export type {
   AccessToken,
+  AccessTokenContext,
   Logger,
   Middleware,
   PlexClient,

@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { HAS_SAMPLES, readSample, SKIP_MESSAGE, sampleNames } from "../test/helpers/samples";
 import {
   PlexAPIError,
+  PlexDeviceKeyTakenError,
+  PlexHomePinRequiredError,
   PlexPinExpiredError,
   PlexRateLimitError,
   PlexTwoFactorRequiredError,
@@ -78,6 +80,13 @@ describe("toApiError maps status and Plex code to a class", () => {
     );
   });
 
+  it('422 "thumbprint already taken" from /auth/jwk → PlexDeviceKeyTakenError', async () => {
+    const error = await map(422, '{"errors":[{"message":"thumbprint already taken"}]}', json);
+    expect(error).toBeInstanceOf(PlexDeviceKeyTakenError);
+    expect(error).not.toBeInstanceOf(PlexUnauthorizedError);
+    expect(error.isRetryable).toBe(false);
+  });
+
   it("another 422 stays a plain PlexAPIError", async () => {
     const error = await map(422, '{"errors":[{"message":"Bad field"}]}', json);
     expect(error).not.toBeInstanceOf(PlexUnauthorizedError);
@@ -104,6 +113,14 @@ describe("toApiError maps status and Plex code to a class", () => {
     expect(error).toBeInstanceOf(PlexUnauthorizedError);
     expect(error.message).toMatch(/temporarily locked sign-ins from this address after repeated failures/);
     expect(error.message).toContain("Too many tries");
+    expect(error.isRetryable).toBe(false);
+  });
+
+  it("403 code 1041 (Home PIN missing or wrong) → PlexHomePinRequiredError, not retryable", async () => {
+    const error = await map(403, '{"errors":[{"code":1041,"message":"A valid PIN is required"}]}', json);
+    expect(error).toBeInstanceOf(PlexHomePinRequiredError);
+    expect(error).toBeInstanceOf(PlexAPIError);
+    expect(error.statusCode).toBe(403);
     expect(error.isRetryable).toBe(false);
   });
 
@@ -166,6 +183,8 @@ const EXPECTED: Record<string, { type: typeof PlexAPIError; status: number; code
   "error-404-plextv": { type: PlexAPIError, status: 404 },
   "error-422-invalid-token": { type: PlexUnauthorizedError, status: 422 },
   "error-429-1003": { type: PlexRateLimitError, status: 429, code: 1003 },
+  // The capture did not record the status; user reports say 403.
+  "error-1041-home-pin-required": { type: PlexHomePinRequiredError, status: 403, code: 1041 },
 };
 
 describe.skipIf(!HAS_SAMPLES)(

@@ -2,9 +2,12 @@ import { decodeBody } from "./decode-body";
 import {
   PlexAPIError,
   type PlexAPIErrorInit,
+  PlexDeviceKeyTakenError,
   type PlexErrorEntry,
+  PlexHomePinRequiredError,
   PlexPinExpiredError,
   PlexRateLimitError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
 } from "./errors";
@@ -51,6 +54,9 @@ export function plexErrorsOf(decoded: unknown): PlexErrorEntry[] {
 const LOCKOUT =
   "Plex has temporarily locked sign-ins from this address after repeated failures; wait before trying again";
 
+const EXPIRED =
+  "Plex refused the access token as expired (HTTP 498): pass accessToken as a function that returns a fresh token";
+
 export interface ErrorContext {
   /** Literal secrets (the token in use) to scrub from the body on top of field-based redaction. */
   secrets?: readonly (string | undefined)[];
@@ -80,6 +86,7 @@ export function createApiError(
     headers: response.headers,
     rawResponse: response.raw,
   };
+  if (codes.has(1041)) return new PlexHomePinRequiredError(init);
   if (codes.has(1029)) return new PlexTwoFactorRequiredError(init);
   if (status === 429 || codes.has(1003)) {
     const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), context.now ?? Date.now());
@@ -89,6 +96,15 @@ export function createApiError(
     return new PlexUnauthorizedError({
       ...init,
       message: plexMessage ? `${LOCKOUT} (${init.message})` : LOCKOUT,
+    });
+  }
+  if (status === 422 && plexErrors.some((entry) => /thumbprint/i.test(entry.message))) {
+    return new PlexDeviceKeyTakenError(init);
+  }
+  if (status === 498) {
+    return new PlexTokenExpiredError({
+      ...init,
+      message: plexMessage ? `${EXPIRED} (${init.message})` : EXPIRED,
     });
   }
   const invalidToken = status === 422 && plexErrors.some((entry) => /invalid token/i.test(entry.message));

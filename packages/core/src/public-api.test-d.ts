@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import * as z from "zod/mini";
 import {
+  type AccessTokenContext,
   createPlexClient,
   type Logger,
   type Middleware,
@@ -25,8 +26,10 @@ describe("public types", () => {
     expectTypeOf(createPlexClient).returns.toEqualTypeOf<PlexClient>();
     expectTypeOf<PlexClientOptions["clientIdentifier"]>().toEqualTypeOf<string>();
     expectTypeOf<PlexClientOptions["accessToken"]>().toEqualTypeOf<
-      string | (() => string | Promise<string>) | undefined
+      string | ((context: AccessTokenContext) => string | Promise<string>) | undefined
     >();
+    expectTypeOf<AccessTokenContext["expiredToken"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<AccessTokenContext["signal"]>().toEqualTypeOf<AbortSignal | undefined>();
     expectTypeOf<PlexClientOptions["retry"]>().toEqualTypeOf<false | RetryOptions | undefined>();
     expectTypeOf<PlexClientOptions["logger"]>().toEqualTypeOf<Logger | undefined>();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, redact, redactHeaders, redactText, redactUrl } from "./redact";
+import { isSecretName, REDACTED, redact, redactHeaders, redactText, redactUrl, SECRET_NAMES } from "./redact";
 
 const SECRET = "redact-test-secret-19af";
 
@@ -42,6 +42,11 @@ describe("redactText", () => {
     ["form body", `login=a%40b&password=${SECRET}&rememberMe=1`],
     ["query string", `/x?X-Plex-Token=${SECRET}&b=2`],
     ["MediaContainer token", `<MediaContainer size="0" token="${SECRET}"/>`],
+    ["Home PIN query parameter", `/home/users/abc/switch?includeProviders=0&pin=${SECRET}`],
+    ["hashed Home PIN in a switch answer", `{"authToken":"x","pin":"${SECRET}"}`],
+    ["JWT flow token body", `{"jwt":"${SECRET}"}`],
+    ["JWT flow token answer", `{"auth_token":"${SECRET}"}`],
+    ["PIN polling with a device JWT", `/pins/12?deviceJWT=${SECRET}`],
   ])("scrubs a %s", (_kind, text) => {
     const out = redactText(text);
     expect(out).not.toContain(SECRET);
@@ -84,5 +89,27 @@ describe("redact", () => {
       note: `password=${SECRET}`,
     });
     expect(JSON.stringify(out)).not.toContain(SECRET);
+  });
+});
+
+describe("SECRET_NAMES / isSecretName", () => {
+  it("is one frozen lower-case list covering secret and pin", () => {
+    expect(Object.isFrozen(SECRET_NAMES)).toBe(true);
+    for (const name of ["secret", "pin", "authToken", "X-Plex-Token", "password", "verificationCode"]) {
+      expect(isSecretName(name)).toBe(true);
+    }
+    expect(SECRET_NAMES.every((name) => name === name.toLowerCase())).toBe(true);
+    expect(isSecretName("username")).toBe(false);
+    expect(isSecretName("pins")).toBe(false);
+  });
+
+  it("redacts services[].secret and a Home switch pin in values", () => {
+    const out = JSON.stringify(
+      redact({ services: [{ identifier: "metadata", secret: SECRET }], pin: "9876", username: "u" }),
+    );
+    expect(out).not.toContain(SECRET);
+    expect(out).not.toContain("9876");
+    expect(out).toContain('"username":"u"');
+    expect(redactText(`<user pin="4321" id="1"/> {"secret":"${SECRET}"}`)).not.toMatch(/4321|redact-test/);
   });
 });

@@ -1,10 +1,31 @@
 /** What replaces every secret in errors, logs and inspect output. */
 export const REDACTED = "[REDACTED]";
 
-// Field, header and parameter names whose values are credentials. Compared case-insensitively.
-const SECRET_NAMES =
-  "x-plex-token|authtoken|authenticationtoken|authentication-token|accesstoken|access_token|token|password|passwd|verificationcode";
-const SECRET_KEY = new RegExp(`^(?:${SECRET_NAMES})$`, "i");
+/**
+ * Field, header and parameter names whose values are credentials, lower case (compared
+ * case-insensitively). The one list: core's redaction, and every app that masks values, use it.
+ * `secret` covers `services[].secret` of an account; `pin` the Home user PIN (`/home/users/…/switch`).
+ */
+export const SECRET_NAMES: readonly string[] = Object.freeze([
+  "x-plex-token",
+  "authtoken",
+  "authenticationtoken",
+  "authentication-token",
+  "accesstoken",
+  "access_token",
+  "token",
+  "password",
+  "passwd",
+  "verificationcode",
+  "secret",
+  "pin",
+  // The JWT flow: the device JWT posted to /auth/token, polled as `deviceJWT`, and the Plex JWT answered.
+  "jwt",
+  "devicejwt",
+  "auth_token",
+]);
+const NAMES = SECRET_NAMES.join("|");
+const SECRET_KEY = new RegExp(`^(?:${NAMES})$`, "i");
 const SECRET_HEADERS = new Set([
   "x-plex-token",
   "authorization",
@@ -13,10 +34,10 @@ const SECRET_HEADERS = new Set([
   "proxy-authorization",
 ]);
 
-const JSON_FIELD = new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|[^,}\\]\\s]+)`, "gi");
-const XML_ATTRIBUTE = new RegExp(`(\\b(?:${SECRET_NAMES})\\s*=\\s*)(?:"[^"]*"|'[^']*')`, "gi");
-const XML_ELEMENT = new RegExp(`(<(${SECRET_NAMES})(?:\\s[^>]*)?>)[^<]*(</\\2\\s*>)`, "gi");
-const FORM_FIELD = new RegExp(`((?:^|[?&;\\s])(?:${SECRET_NAMES})=)[^&\\s"'<>;]*`, "gi");
+const JSON_FIELD = new RegExp(`("(?:${NAMES})"\\s*:\\s*)(?:"(?:[^"\\\\]|\\\\.)*"|[^,}\\]\\s]+)`, "gi");
+const XML_ATTRIBUTE = new RegExp(`(\\b(?:${NAMES})\\s*=\\s*)(?:"[^"]*"|'[^']*')`, "gi");
+const XML_ELEMENT = new RegExp(`(<(${NAMES})(?:\\s[^>]*)?>)[^<]*(</\\2\\s*>)`, "gi");
+const FORM_FIELD = new RegExp(`((?:^|[?&;\\s])(?:${NAMES})=)[^&\\s"'<>;]*`, "gi");
 
 /** True for names such as `authToken`, `password` or `X-Plex-Token`. */
 export function isSecretName(name: string): boolean {

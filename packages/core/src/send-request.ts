@@ -32,6 +32,7 @@ import { isSecretName, redactText } from "./redact";
 import { withRetry } from "./retry";
 import type {
   AccessToken,
+  AccessTokenContext,
   Middleware,
   PlexClientOptions,
   PlexResponse,
@@ -139,6 +140,7 @@ async function sendDirect(
   href: string,
   init: DirectInit,
   token: AccessToken | undefined,
+  tokenContext: () => AccessTokenContext,
   secrets: (string | undefined)[],
   fetchOf: () => typeof globalThis.fetch,
   next: (request: Request) => Promise<Response>,
@@ -148,7 +150,7 @@ async function sendDirect(
     // A string token was checked (and listed in secrets) when the client was created.
     if (typeof token === "string") value = token;
     else {
-      value = await resolveToken(token);
+      value = await resolveToken(token, tokenContext());
       secrets.push(value);
       checkHeaderValue("accessToken", value);
     }
@@ -189,6 +191,10 @@ export async function sendRequest<T>(
     typeof token === "string" ? token : undefined,
     ...bodySecrets(spec.body),
   ];
+  // A 498 (expired token) answered to a token function asks it once more, with the rejected token.
+  let expiredToken: string | undefined;
+  const tokenContext = (): AccessTokenContext =>
+    expiredToken === undefined ? { signal } : { expiredToken, signal };
   const fetchOf = () => settings.fetch ?? globalThis.fetch;
   const terminal = (request: Request) => fetchOf()(request);
   // Without user middleware or a logger nothing needs to see a Request: fetch gets url + init
@@ -198,7 +204,8 @@ export async function sendRequest<T>(
   if (!direct) {
     const chain: Middleware[] = [...(settings.middleware ?? [])];
     if (settings.logger) chain.push(loggingMiddleware(settings.logger, operation));
-    if (spec.auth && token !== undefined) chain.push(authMiddleware(token, (value) => secrets.push(value)));
+    if (spec.auth && token !== undefined)
+      chain.push(authMiddleware(token, (value) => secrets.push(value), tokenContext));
     chain.push(redirectGuard);
     send = compose(chain, terminal);
   }
@@ -231,11 +238,20 @@ export async function sendRequest<T>(
         redirect: "manual",
         ...(body ? { body: body.body } : {}),
       };
-      const response = await guard(
-        direct
-          ? sendDirect(href, init, spec.auth ? token : undefined, secrets, fetchOf, terminal)
-          : send(new Request(href, init)),
-      );
+      const sendOnce = () =>
+        guard(
+          direct
+            ? sendDirect(href, init, spec.auth ? token : undefined, tokenContext, secrets, fetchOf, terminal)
+            : send(new Request(href, init)),
+        );
+      let response = await sendOnce();
+      if (response.status === 498 && spec.auth && typeof token === "function" && expiredToken === undefined) {
+        await response.body?.cancel();
+        // The last value the function returned is the one Plex just refused.
+        expiredToken = secrets[secrets.length - 1] ?? "";
+        init.headers = copyHeaders(headers);
+        response = await sendOnce();
+      }
       const text = await guard(response.text());
       if (!response.ok) throw await toApiError(response, text, { secrets });
       const contentType = response.headers.get("content-type") ?? "";
@@ -251,11 +267,17 @@ export async function sendRequest<T>(
     } catch (error) {
       if (PlexError.isInstance(error)) throw error;
       if (signal?.aborted) throw new PlexAbortError(`${operation} was aborted`);
-      if (timedOut) throw new PlexTimeoutError(`${operation} timed out after ${timeoutMs} ms`, { timeoutMs });
+      if (timedOut) {
+        throw new PlexTimeoutError(`${operation} timed out after ${timeoutMs} ms`, {
+          timeoutMs,
+          cause: error,
+        });
+      }
       const detail = redactText(describeCause(error), secrets);
       const { host } = new URL(href);
       throw new PlexConnectionError(`Could not complete ${operation} with ${host}: ${detail}`, {
         host,
+        cause: error,
       });
     } finally {
       clearTimeout(timer);

@@ -23,8 +23,22 @@ export type Middleware = (
   next: (request: Request) => Promise<Response>,
 ) => Promise<Response>;
 
-/** A token, or a function returning one (called before every attempt, so it can refresh). */
-export type AccessToken = string | (() => string | Promise<string>);
+/** What a token function is told when it is called. */
+export interface AccessTokenContext {
+  /**
+   * Set when Plex just answered HTTP 498 to this token (an expired JWT): return a fresh one. The
+   * call is then sent once more with it (even a sign-in: a 498 means it was not processed).
+   */
+  readonly expiredToken?: string;
+  /** The caller's signal, to pass on to a refresh request. */
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * A token, or a function returning one (called before every attempt, so it can refresh; called
+ * once more with `{ expiredToken }` when Plex answers 498).
+ */
+export type AccessToken = string | ((context: AccessTokenContext) => string | Promise<string>);
 
 export interface PlexClientOptions {
   /** Required. Stable per install: becomes `X-Plex-Client-Identifier`, the device Plex lists. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import {
@@ -83,6 +84,26 @@ describe("connection failures", () => {
     await server.close();
     servers.length = 0;
     await expect(client(url, { retry: false }).request(get)).rejects.toBeInstanceOf(PlexConnectionError);
+  });
+
+  it("keeps fetch's error as a hidden cause that util.inspect and JSON never show", async () => {
+    const server = await serve("127.0.0.1", ok);
+    const url = server.url;
+    await server.close();
+    servers.length = 0;
+    const error = await failure<PlexConnectionError>(client(url, { retry: false }).request(get));
+    const cause = error.cause as { cause?: { code?: string } };
+    expect(cause).toBeInstanceOf(Error);
+    expect(cause.cause?.code).toBe("ECONNREFUSED");
+    expect(Object.keys(error)).not.toContain("cause");
+    // A cause that echoes a secret (as fetch does for a URL with credentials) stays out of both.
+    const leaky = new PlexConnectionError("Could not connect", {
+      host: "h.test",
+      cause: new TypeError(`fetch failed for http://user:${TOKEN}@h.test/`),
+    });
+    expect(inspect(leaky, { depth: 10 })).not.toContain(TOKEN);
+    expect(JSON.stringify(leaky)).not.toContain(TOKEN);
+    expect(inspect(error, { depth: 10 })).not.toContain("ECONNREFUSED\n    at");
   });
 
   it("a truncated body (Content-Length larger than what arrives) is a PlexConnectionError", async () => {

@@ -1,5 +1,23 @@
+export type { HomeUser, HomeUsers, SwitchHomeUserRequest } from "./home.js";
+export { HomeUserSchema, HomeUsersSchema, SwitchHomeUserRequestSchema } from "./home.js";
 export type { Identity } from "./identity.js";
 export { IdentitySchema } from "./identity.js";
+export type {
+  DeviceJwtPayload,
+  JwtKeySet,
+  JwtNonce,
+  JwtTokenResponse,
+  PublicJwk,
+  RegisterJwkRequestBody,
+} from "./jwt.js";
+export {
+  DeviceJwtPayloadSchema,
+  JwtKeySetSchema,
+  JwtNonceSchema,
+  JwtTokenResponseSchema,
+  PublicJwkSchema,
+  RegisterJwkRequestBodySchema,
+} from "./jwt.js";
 export type { CreatePinRequest, GetPinRequest, Pin, PinLocation } from "./pin.js";
 export { CreatePinRequestSchema, GetPinRequestSchema, PinLocationSchema, PinSchema } from "./pin.js";
 export type { PingResponse } from "./ping.js";

@@ -1,10 +1,15 @@
 import { describe, expect, it } from "vitest";
 import * as z from "zod/mini";
 import {
+  DeviceJwtPayloadSchema,
+  HomeUsersSchema,
+  JwtNonceSchema,
+  JwtTokenResponseSchema,
   PinSchema,
   PlexDevicesSchema,
   PlexErrorStatusSchema,
   PlexErrorsSchema,
+  RegisterJwkRequestBodySchema,
   SourceConnectionInformationResponseSchema,
   TransientTokenResponseSchema,
   UserPlexAccountSchema,
@@ -14,6 +19,13 @@ import { hasSamples, readSample, sampleFiles, skipMessage } from "./fixtures/sam
 // File-name prefix → the schema that models that body. First match wins, so the specific prefixes come first.
 const schemaByPrefix: [prefix: string, schema: z.core.$ZodType][] = [
   ["api-v2-users-signin__", UserPlexAccountSchema],
+  // The switch answer is the member's account: same shape as /user, with their authToken (and a hashed `pin`).
+  ["api-v2-home-users-switch__", UserPlexAccountSchema],
+  ["api-v2-home-users__", HomeUsersSchema],
+  ["auth-nonce__", JwtNonceSchema],
+  ["auth-jwk-request-body__", RegisterJwkRequestBodySchema],
+  ["auth-device-jwt-payload__", DeviceJwtPayloadSchema],
+  ["auth-token-response__", JwtTokenResponseSchema],
   ["api-v2-user__", UserPlexAccountSchema],
   ["api-v2-pins", PinSchema],
   ["api-v2-resources__", PlexDevicesSchema],
@@ -25,12 +37,7 @@ const schemaByPrefix: [prefix: string, schema: z.core.$ZodType][] = [
 ];
 
 // Bodies this package deliberately does not model, with the reason.
-const notModelled: [prefix: string, reason: string][] = [
-  [
-    "auth-",
-    "JWT device flow (clients.plex.tv/api/v2/auth/*) is documentation text only and outside the SDK's scope",
-  ],
-];
+const notModelled: [prefix: string, reason: string][] = [];
 
 function schemaFor(file: string): z.core.$ZodType | undefined {
   return schemaByPrefix.find(([prefix]) => file.startsWith(prefix))?.[1];
@@ -119,6 +126,37 @@ describe.skipIf(!hasSamples)("samples: values the SDK relies on come out typed",
     expect(PinSchema.parse(readSample("api-v2-pins-id__claimed__plex-api-rs.json")).authToken).toBe(
       "auth_token",
     );
+  });
+});
+
+describe.skipIf(!hasSamples)("samples: Plex Home and the JWT flow", () => {
+  it("the home list: admin, a managed member with a restriction profile and null username", () => {
+    const home = HomeUsersSchema.parse(readSample("api-v2-home-users__public-capture-notes.json"));
+    expect(home.users.map((user) => [user.admin, user.restricted, user.protected])).toEqual([
+      [true, false, true],
+      [false, true, false],
+    ]);
+    expect(home.users[1]?.username).toBeNull();
+    expect(home.users[1]?.restrictionProfile).toBe("little_kid");
+  });
+
+  it("the switch answer carries the member's authToken and a hashed pin (both secrets)", () => {
+    const account = UserPlexAccountSchema.parse(
+      readSample("api-v2-home-users-switch__success__public-capture-notes.json"),
+    );
+    expect(account.authToken).toBe("anonymized-home-user-token");
+    expect(account.pin).toBe("anonymized-pin-hash");
+  });
+
+  it("the JWT flow bodies: nonce, jwk, device payload and token", () => {
+    expect(JwtNonceSchema.parse(readSample("auth-nonce__plex-api-spec-description.json")).nonce).toMatch(
+      /^[0-9a-f-]{36}$/,
+    );
+    const payload = DeviceJwtPayloadSchema.parse(
+      readSample("auth-device-jwt-payload__plex-api-spec-description.json"),
+    );
+    expect(payload.exp - payload.iat).toBe(3600);
+    expect(payload.aud).toBe("plex.tv");
   });
 });
 

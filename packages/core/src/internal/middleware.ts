@@ -1,6 +1,6 @@
 import { PlexAPIError, PlexInvalidRequestError } from "../errors";
 import { redactHeaders, redactUrl } from "../redact";
-import type { AccessToken, Logger, Middleware } from "../types";
+import type { AccessToken, AccessTokenContext, Logger, Middleware } from "../types";
 import { checkHeaderValue } from "./validate-options";
 
 type Next = (request: Request) => Promise<Response>;
@@ -14,10 +14,10 @@ export function compose(list: readonly Middleware[], terminal: Next): Next {
  * The token for one attempt. A function runs on every attempt so a refreshed token is used; what it
  * returns is checked like the option itself.
  */
-export async function resolveToken(token: AccessToken): Promise<string> {
+export async function resolveToken(token: AccessToken, context: AccessTokenContext = {}): Promise<string> {
   let value: unknown;
   try {
-    value = typeof token === "function" ? await token() : token;
+    value = typeof token === "function" ? await token(context) : token;
   } catch {
     // Its message could hold anything (even the old token), so only say that it failed.
     throw new PlexInvalidRequestError("The accessToken function threw instead of returning a token");
@@ -29,9 +29,13 @@ export async function resolveToken(token: AccessToken): Promise<string> {
 }
 
 /** Adds `X-Plex-Token`; `onToken` lets the caller scrub the resolved value from any error text. */
-export function authMiddleware(token: AccessToken, onToken: (value: string) => void): Middleware {
+export function authMiddleware(
+  token: AccessToken,
+  onToken: (value: string) => void,
+  context: () => AccessTokenContext,
+): Middleware {
   return async (request, next) => {
-    const value = await resolveToken(token);
+    const value = await resolveToken(token, context());
     onToken(value);
     checkHeaderValue("accessToken", value);
     const headers = new Headers(request.headers);
