@@ -12,8 +12,10 @@ export const entries = [
     id: "ours-plexapi-4ops",
     label: "@plex/auth PlexAPI, four operations",
     side: "ours",
+    // Goal missed since PIN login (issue 11): PlexAPI's Authentication also carries createPin, getPin,
+    // buildAuthAppURL and waitForPinToken, 16,779 B gz (was 15,256 B). Standalone functions are unaffected.
     targetKb: 16,
-    budgetKb: 16,
+    budgetKb: 17,
     contents: `
       import { PlexAPI } from "@plex/auth";
       const plex = new PlexAPI({ clientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });

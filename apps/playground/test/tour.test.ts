@@ -36,11 +36,11 @@ describe("pnpm playground:tour (demo)", () => {
     expect(result.stdout).toMatch(
       /Demo Plex \(from @plex\/demo-plex\) listening on http:\/\/127\.0\.0\.1:\d+/,
     );
-    expect(result.stdout).toContain("12 operations, 12 as expected.");
+    expect(result.stdout).toContain("15 operations, 15 as expected.");
   });
 
   it("shows progress for every step", () => {
-    expect(result.stdout.match(/^\[\s?\d+\/12\] .+ … \d{3} in [\d.]+ ms$/gm)).toHaveLength(12);
+    expect(result.stdout.match(/^\[\s?\d+\/15\] .+ … \d{3} in [\d.]+ ms$/gm)).toHaveLength(15);
   });
 
   it("prints the table with the key result of each operation", () => {
@@ -53,6 +53,12 @@ describe("pnpm playground:tour (demo)", () => {
     );
     expect(result.stdout).toMatch(/^getTokenDetails\s+account token\s+200\s+.+username demo-viewer$/m);
     expect(result.stdout).toMatch(/^postUsersSignInData\s+plain account\s+201\s+.+authToken demo…77b2$/m);
+    expect(result.stdout).toMatch(
+      /^createPin\s+plex\.tv\/link code\s+201\s+.+code [A-Z2-9]{4} for plex\.tv\/link, expires in (899|900) s$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^waitForPinToken\s+demo approves\s+200\s+.+approved: authToken demo…4c1f$/m,
+    );
   });
 
   it("prints the typed error of each failure scenario", () => {
@@ -62,6 +68,7 @@ describe("pnpm playground:tour (demo)", () => {
     expect(errors).toMatch(/rate limited\) → PlexRateLimitError {2}HTTP 429 {2}code 1003 {2}no Retry-After/);
     expect(errors).toMatch(/locked out\) → PlexUnauthorizedError {2}HTTP 401 {2}code 1031/);
     expect(errors).toMatch(/revoked token\) → PlexUnauthorizedError {2}HTTP 422 {2}"Invalid token"/);
+    expect(errors).toMatch(/unknown PIN\) → PlexPinExpiredError {2}HTTP 404 {2}code 1020/);
   });
 
   it("never prints a token or password in full", () => {
@@ -112,6 +119,20 @@ describe("pnpm playground:tour -- --server URL --token T", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain("PlexUnauthorizedError");
     expect(result.stdout).toContain("NOT");
+  });
+
+  it("--pin prints the plex.tv/link code, waits until it is entered, then uses the new token", async () => {
+    // The node demo server approves a pin on its second poll, standing in for someone typing the code.
+    const result = await tour("--pin", "--plex-tv", server.plexTvURL, "--server", server.serverURL);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Go to https:\/\/plex\.tv\/link and enter [A-Z2-9]{4} \(valid (899|900) s\)/);
+    expect(result.stdout).toMatch(
+      /^createPin \+ waitForPinToken\s+plex\.tv\/link\s+200\s+.+approved: authToken demo…4c1f$/m,
+    );
+    expect(result.stdout).toMatch(/^getTokenDetails\s+your token\s+200\s+.+username demo-viewer$/m);
+    expect(result.stdout).toContain("4 operations, 4 as expected.");
+    for (const secret of ALL_SECRETS) expect(result.stdout).not.toContain(secret);
   });
 
   it("refuses --server without --token", async () => {

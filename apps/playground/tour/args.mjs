@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
  * @property {string | undefined} password
  * @property {string | undefined} code    Live mode, optional: the 2FA code.
  * @property {string | undefined} clientIdentifier
+ * @property {boolean} pin     Live: sign in with a PIN (prints the plex.tv/link code and waits).
  * @property {boolean} help
  */
 
@@ -23,6 +24,8 @@ Without options the tour runs every operation against the built-in demo Plex on 
   --source server://ID    source for getSourceConnectionInformation (default: read from <server>/identity)
   --login L --password P  also sign in (add --code C for 2FA)
   --client-identifier ID  X-Plex-Client-Identifier (default: stable per machine and user)
+  --pin                   Sign in with Plex on real plex.tv: prints a plex.tv/link code and waits for it
+                          (alone, or with --server to use the new token for the other operations)
 `;
 
 /**
@@ -42,6 +45,7 @@ export function readArgs(argv) {
       password: { type: "string" },
       code: { type: "string" },
       "client-identifier": { type: "string" },
+      pin: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -55,6 +59,7 @@ export function readArgs(argv) {
     password: values.password,
     code: values.code,
     clientIdentifier: values["client-identifier"],
+    pin: values.pin === true,
     help: values.help === true,
   };
 }

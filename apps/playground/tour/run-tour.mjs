@@ -5,7 +5,7 @@ import { PlexAPI, PlexAPIError, PlexError, PlexRateLimitError } from "@plex/auth
 import { DEMO_CLIENT_IDENTIFIER, DEMO_TOKENS } from "@plex/demo-plex";
 import { startDemoPlexServer } from "@plex/demo-plex/node";
 import { formatMs, formatTable } from "./format.mjs";
-import { demoSteps, liveSteps } from "./steps.mjs";
+import { approvedPinKey, demoSteps, liveSteps, pinLogin } from "./steps.mjs";
 
 /**
  * @typedef {import("./args.mjs").TourArgs} TourArgs
@@ -145,12 +145,65 @@ async function sourceFromIdentity(serverURL) {
 }
 
 /**
+ * Live Sign in with Plex, TV style: prints the plex.tv/link code, waits for the user to enter it, then (with
+ * --server) runs the other operations with the new token. The token itself is never printed.
+ * @param {TourArgs} args
+ * @param {Output} out
+ * @returns {Promise<number>}
+ */
+async function livePinTour(args, out) {
+  /** @type {string | undefined} */
+  let token;
+  const plex = new PlexAPI({
+    ...PRODUCT,
+    clientIdentifier: args.clientIdentifier ?? stableClientIdentifier(),
+    ...(args.plexTv === undefined ? {} : { plexTvURL: args.plexTv }),
+  });
+  out.write(`Sign in with Plex against ${args.plexTv ?? "https://plex.tv/api/v2"}\n\n`);
+  const login = pinLogin(plex, {
+    show: (code, expiresIn) =>
+      out.write(`\n\n    Go to https://plex.tv/link and enter ${code} (valid ${String(expiresIn)} s)\n\n`),
+  });
+  /** @type {Step[]} */
+  const steps = [
+    {
+      operation: "createPin + waitForPinToken",
+      scenario: "plex.tv/link",
+      expect: "ok",
+      run: async () => {
+        const response = await login();
+        const approved = /** @type {{ authToken?: string | null }} */ (response.data).authToken;
+        token = approved ?? undefined;
+        return response;
+      },
+      key: approvedPinKey,
+    },
+  ];
+  const outcomes = await runSteps(steps, out);
+  if (args.server !== undefined && token !== undefined) {
+    const serverURL = args.server;
+    const signedIn = new PlexAPI(plex.client.withOptions({ serverURL, accessToken: token }));
+    const source = args.source;
+    outcomes.push(
+      ...(await runSteps(
+        liveSteps(signedIn, {
+          source: () => (source === undefined ? sourceFromIdentity(serverURL) : Promise.resolve(source)),
+        }),
+        out,
+      )),
+    );
+  }
+  return report(outcomes, out) === 0 ? 0 : 1;
+}
+
+/**
  * Runs the tour and returns the process exit code (0 when every step ended as expected).
  * @param {TourArgs} args
  * @param {Output} out
  * @returns {Promise<number>}
  */
 export async function runTour(args, out) {
+  if (args.pin) return livePinTour(args, out);
   if (args.server !== undefined) {
     if (args.token === undefined) {
       out.write("--server needs --token (the X-Plex-Token to use).\n");

@@ -51,6 +51,36 @@ export function signInKey(data) {
 
 const noKey = () => "";
 
+/** @param {unknown} data */
+export function pinKey(data) {
+  const code = pick(data, ["code"]);
+  const expiresIn = pick(data, ["expiresIn"]);
+  return `code ${String(code)} for plex.tv/link, expires in ${String(expiresIn)} s`;
+}
+
+/** @param {unknown} data */
+export function approvedPinKey(data) {
+  const token = pick(data, ["authToken"]);
+  return `approved: authToken ${typeof token === "string" ? maskSecret(token) : "missing"}`;
+}
+
+/**
+ * Sign in with Plex, TV style: a short code for plex.tv/link, then wait until someone enters it. `show` prints the
+ * code (live: the user types it at plex.tv/link; the demo approves on its own after a poll). The row's answer is a
+ * last getPin, so the table shows the approved PIN as plex.tv sent it.
+ * @param {PlexAPI} plex
+ * @param {{ show?: (code: string, expiresIn: unknown) => void; intervalMs?: number }} [options]
+ * @returns {() => Promise<AnyResponse>}
+ */
+export function pinLogin(plex, options = {}) {
+  return async () => {
+    const { data: pin } = await plex.authentication.createPin();
+    options.show?.(pin.code, pin.expiresIn);
+    await plex.authentication.waitForPinToken(pin, { intervalMs: options.intervalMs ?? 1000 });
+    return plex.authentication.getPin({ id: pin.id });
+  };
+}
+
 /**
  * Every operation on the happy path, then each failure scenario of the demo table.
  * @param {PlexAPI} plex  A client with the demo account token.
@@ -145,6 +175,27 @@ export function demoSteps(plex) {
       scenario: "unknown token",
       expect: "PlexUnauthorizedError",
       run: () => unknown.getTransientToken({ type: "delegation", scope: "all" }),
+      key: noKey,
+    },
+    {
+      operation: "createPin",
+      scenario: "plex.tv/link code",
+      expect: "ok",
+      run: () => auth.createPin(),
+      key: pinKey,
+    },
+    {
+      operation: "waitForPinToken",
+      scenario: "demo approves",
+      expect: "ok",
+      run: pinLogin(plex, { intervalMs: 200 }),
+      key: approvedPinKey,
+    },
+    {
+      operation: "getPin",
+      scenario: "unknown PIN",
+      expect: "PlexPinExpiredError",
+      run: () => auth.getPin({ id: 1 }),
       key: noKey,
     },
   ];

@@ -1,5 +1,4 @@
-import { parseInput } from "@plex/core";
-import * as z from "zod/mini";
+import { PlexInvalidRequestError } from "@plex/core";
 
 /** Where plex.tv's own sign-in page lives; the user approves the PIN there. */
 export const PLEX_AUTH_APP_URL = "https://app.plex.tv/auth";
@@ -44,22 +43,36 @@ function isHttpURL(value: string): boolean {
   }
 }
 
-const httpURL = z.string().check(z.refine(isHttpURL, "must be an absolute http(s) URL"));
-const text = z.optional(z.string());
+type Field = keyof BuildAuthAppURLRequest;
 
-const BuildAuthAppURLRequestSchema = z.object({
-  clientIdentifier: z.string().check(z.minLength(1)),
-  code: z.string().check(z.minLength(1)),
-  product: text,
-  version: text,
-  platform: text,
-  platformVersion: text,
-  device: text,
-  deviceName: text,
-  model: text,
-  forwardUrl: z.optional(httpURL),
-  authAppURL: z.optional(httpURL),
-});
+/**
+ * Checked by hand rather than with a schema: this runs in the PlexAPI bundle, where zod's string and refine
+ * kinds would cost more than the whole function. Issues name the field, never the value.
+ */
+function checkInput(request: BuildAuthAppURLRequest): void {
+  const issues: { path: Field[]; message: string }[] = [];
+  const fields = request as unknown as Record<Field, unknown>;
+  for (const field of ["clientIdentifier", "code"] as const) {
+    if (typeof fields[field] !== "string" || fields[field] === "") {
+      issues.push({ path: [field], message: "must be a non-empty string" });
+    }
+  }
+  for (const field of CONTEXT_FIELDS) {
+    if (fields[field] !== undefined && typeof fields[field] !== "string") {
+      issues.push({ path: [field], message: "must be a string" });
+    }
+  }
+  for (const field of ["forwardUrl", "authAppURL"] as const) {
+    const value = fields[field];
+    if (value !== undefined && !(typeof value === "string" && isHttpURL(value))) {
+      issues.push({ path: [field], message: "must be an absolute http(s) URL" });
+    }
+  }
+  if (issues.length > 0) {
+    const list = issues.map((issue) => `${issue.path[0]}: ${issue.message}`).join("; ");
+    throw new PlexInvalidRequestError(`Invalid buildAuthAppURL request: ${list}`, { issues });
+  }
+}
 
 /**
  * The app.plex.tv address where the user approves a PIN: `https://app.plex.tv/auth#?clientID=…&code=…&
@@ -74,7 +87,8 @@ const BuildAuthAppURLRequestSchema = z.object({
  * const url = buildAuthAppURL({ clientIdentifier: "my-app-1f3c", code: pin.code, product: "My App" });
  */
 export function buildAuthAppURL(request: BuildAuthAppURLRequest): string {
-  const input = parseInput(BuildAuthAppURLRequestSchema, request, "buildAuthAppURL request");
+  checkInput(request);
+  const input = request;
   const base = (input.authAppURL ?? PLEX_AUTH_APP_URL).replace(/#.*$/, "");
   const pairs: [string, string][] = [
     ["clientID", input.clientIdentifier],
