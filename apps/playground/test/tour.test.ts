@@ -36,11 +36,12 @@ describe("pnpm playground:tour (demo)", () => {
     expect(result.stdout).toMatch(
       /Demo Plex \(from @plex\/demo-plex\) listening on http:\/\/127\.0\.0\.1:\d+/,
     );
-    expect(result.stdout).toContain("15 operations, 15 as expected.");
+    expect(result.stdout).toContain("22 operations, 22 as expected.");
   });
 
   it("shows progress for every step", () => {
-    expect(result.stdout.match(/^\[\s?\d+\/15\] .+ … \d{3} in [\d.]+ ms$/gm)).toHaveLength(15);
+    // "—" when nothing answered at all (findBestConnection with every connection dead).
+    expect(result.stdout.match(/^\[\s?\d+\/22\] .+ … (\d{3}|—) in [\d.]+ ms$/gm)).toHaveLength(22);
   });
 
   it("prints the table with the key result of each operation", () => {
@@ -58,6 +59,31 @@ describe("pnpm playground:tour (demo)", () => {
     );
     expect(result.stdout).toMatch(
       /^waitForPinToken\s+demo approves\s+200\s+.+approved: authToken demo…4c1f$/m,
+    );
+  });
+
+  it("shows the servers, the best connection with its probe table, and the token check", () => {
+    const out = result.stdout;
+    expect(out).toMatch(
+      /^getServerResources\s+account token\s+200\s+.+3 devices: 2 servers \(1 owned, 1 shared\), 1 other$/m,
+    );
+    expect(out).toMatch(
+      /^findBestConnection\s+owned server, at home\s+200\s+.+http:\/\/127\.0\.0\.1:\d+ \(local http\) in \d+ ms, 5 probed$/m,
+    );
+    expect(out).toMatch(
+      /^findBestConnection\s+owned server, away \(no LAN\)\s+200\s+.+\(remote http\) in \d+ ms, 3 probed$/m,
+    );
+    expect(out).toMatch(/^validateToken\s+account token\s+200\s+.+valid: demo-viewer$/m);
+    expect(out).toMatch(/^validateToken\s+revoked token\s+422\s+.+invalid: 422 Invalid token$/m);
+    expect(out).toMatch(/^ping\s+account token\s+200\s+.+pong true$/m);
+    const table = out.slice(out.indexOf("findBestConnection (owned server, at home):"));
+    expect(table).toMatch(/^\s+local https\s+https:\/\/127\.0\.0\.2:\d+\s+refused after \d+ ms$/m);
+    expect(table).toMatch(/^★\s+local http\s+http:\/\/127\.0\.0\.1:\d+\s+\d+ ms$/m);
+    expect(table).toMatch(
+      /^\s+remote http\s+http:\/\/127\.0\.0\.1:\d+\s+cancelled \(a preferred connection won\)$/m,
+    );
+    expect(out).toMatch(
+      /shared server, offline\) → PlexConnectionError .+https:\/\/127\.0\.0\.2:\d+ \(refused:/,
     );
   });
 
@@ -103,7 +129,9 @@ describe("pnpm playground:tour -- --server URL --token T", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Live tour against ${server.serverURL}`);
     expect(result.stdout).toMatch(/1 device \(Demo Attic Server\), 4 connections/);
-    expect(result.stdout).toContain("4 operations, 4 as expected.");
+    expect(result.stdout).toContain("7 operations, 7 as expected.");
+    expect(result.stdout).toMatch(/^findBestConnection\s+your server\s+200\s+.+\(local http\)/m);
+    expect(result.stdout).toMatch(/^validateToken\s+your token\s+200\s+.+valid: demo-viewer$/m);
     for (const secret of ALL_SECRETS) expect(result.stdout).not.toContain(secret);
   });
 
@@ -126,12 +154,14 @@ describe("pnpm playground:tour -- --server URL --token T", () => {
     const result = await tour("--pin", "--plex-tv", server.plexTvURL, "--server", server.serverURL);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/Go to https:\/\/plex\.tv\/link and enter [A-Z2-9]{4} \(valid (899|900) s\)/);
+    expect(result.stdout).toMatch(
+      /Go to https:\/\/plex\.tv\/link and enter [A-Z2-9]{4} \(valid (899|900) s\)/,
+    );
     expect(result.stdout).toMatch(
       /^createPin \+ waitForPinToken\s+plex\.tv\/link\s+200\s+.+approved: authToken demo…4c1f$/m,
     );
     expect(result.stdout).toMatch(/^getTokenDetails\s+your token\s+200\s+.+username demo-viewer$/m);
-    expect(result.stdout).toContain("4 operations, 4 as expected.");
+    expect(result.stdout).toContain("7 operations, 7 as expected.");
     for (const secret of ALL_SECRETS) expect(result.stdout).not.toContain(secret);
   });
 

@@ -19,6 +19,7 @@ import { approvedPinKey, demoSteps, liveSteps, pinLogin } from "./steps.mjs";
  * @property {string} result   The key result, or the error class.
  * @property {unknown} [error]
  * @property {boolean} asExpected
+ * @property {string} [details]
  */
 
 const PRODUCT = {
@@ -80,6 +81,7 @@ async function runSteps(steps, out) {
         ms: performance.now() - started,
         result: step.key(response.data),
         asExpected: step.expect === "ok",
+        ...(step.details === undefined ? {} : { details: step.details(response.data) }),
       };
     } catch (error) {
       outcome = {
@@ -112,6 +114,9 @@ function report(outcomes, out) {
     ),
   );
   out.write("\n");
+  for (const o of outcomes.filter((outcome) => outcome.details !== undefined)) {
+    out.write(`\n${o.step.operation} (${o.step.scenario}):\n${o.details}\n`);
+  }
   const failures = outcomes.filter((o) => o.error !== undefined);
   if (failures.length > 0) {
     out.write("\nTyped errors:\n");

@@ -1,6 +1,7 @@
 // @ts-check
 import { DEMO_ACCOUNTS, DEMO_SERVER, DEMO_TOKENS } from "@plex/demo-plex";
 import { maskSecret } from "./format.mjs";
+import { demoServerSteps, liveServerSteps } from "./server-steps.mjs";
 
 /**
  * @typedef {import("@plex/auth").PlexAPI} PlexAPI
@@ -10,8 +11,9 @@ import { maskSecret } from "./format.mjs";
  * @property {string} operation  The SDK method.
  * @property {string} scenario   What this run shows.
  * @property {string} expect     "ok", or the error class this scenario must end with.
- * @property {() => Promise<AnyResponse>} run
+ * @property {() => Promise<{ statusCode: number; data: unknown }>} run
  * @property {(data: unknown) => string} key  The one-line key result of a success.
+ * @property {(data: unknown) => string} [details]  More lines printed after the table (a probe table).
  */
 
 /** @param {unknown} value @param {string[]} path @returns {unknown} */
@@ -198,6 +200,7 @@ export function demoSteps(plex) {
       run: () => auth.getPin({ id: 1 }),
       key: noKey,
     },
+    ...demoServerSteps(plex),
   ];
 }
 
@@ -232,6 +235,7 @@ export function liveSteps(plex, live) {
       run: () => auth.getTokenDetails(),
       key: userKey,
     },
+    ...liveServerSteps(plex),
   ];
   const { login, password, code } = live;
   if (login !== undefined && password !== undefined) {

@@ -92,8 +92,8 @@ const closeServer = (server: Server) =>
 /**
  * Serves the demo from a real `node:http` server, for tools that need sockets (the tour, benchmarks).
  * The connections `/api/v2/resources` lists lead to real sockets too: the server itself (reachable), a second
- * listener that answers after `DEMO_SLOW_PROBE_MS` (the slow remote), a third for the relay, and ports on
- * 127.0.0.2 where nothing listens (refused at once, deterministic). The demo's `data.probeURIs` is set to them.
+ * listener that answers after `DEMO_SLOW_PROBE_MS` (the slow remote), a third for the relay, and https ports
+ * on 127.0.0.2 where nothing listens (refused at once, deterministic). The demo's `data.probeURIs` is set to them.
  */
 export async function startDemoPlexServer(options: DemoPlexServerOptions = {}): Promise<DemoPlexServer> {
   const demo = options.demo ?? createDemoPlex();
@@ -102,16 +102,18 @@ export async function startDemoPlexServer(options: DemoPlexServerOptions = {}): 
   const main = await listen(demo, host, options.port ?? 0, 0, timers);
   const slow = await listen(demo, host, 0, DEMO_SLOW_PROBE_MS, timers);
   const relay = await listen(demo, host, 0, 0, timers);
-  const origin = (port: number, name = host) => `http://${name.includes(":") ? `[${name}]` : name}:${port}`;
+  const origin = (port: number, name = host, scheme = "http") =>
+    `${scheme}://${name.includes(":") ? `[${name}]` : name}:${port}`;
   // A loopback address the demo does not listen on: connections there are refused.
   const dead = host === "127.0.0.2" ? "127.0.0.3" : "127.0.0.2";
   demo.data.probeURIs = {
     reachable: origin(main.port),
-    unreachable: origin(main.port, dead),
+    // https like their msw counterparts: refused before any TLS, so no certificate is needed.
+    unreachable: origin(main.port, dead, "https"),
     slow: origin(slow.port),
-    unreachableIPv6: origin(slow.port, dead),
+    unreachableIPv6: origin(slow.port, dead, "https"),
     relay: origin(relay.port),
-    sharedOffline: origin(relay.port, dead),
+    sharedOffline: origin(relay.port, dead, "https"),
   };
   const url = origin(main.port);
   return {

@@ -92,12 +92,12 @@ describe("startDemoPlexServer: the connections /api/v2/resources lists are real 
     return { id: body.MediaContainer.machineIdentifier, ms: performance.now() - start };
   };
 
-  it("points probeURIs at this server, two more listeners and refused ports on 127.0.0.2", () => {
+  it("points probeURIs at this server, two more listeners and refused https ports on 127.0.0.2", () => {
     const uris = server.demo.data.probeURIs;
     expect(uris.reachable).toBe(server.url);
     for (const uri of [uris.slow, uris.relay]) expect(uri).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     for (const uri of [uris.unreachable, uris.unreachableIPv6, uris.sharedOffline]) {
-      expect(uri).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+      expect(uri).toMatch(/^https:\/\/127\.0\.0\.2:\d+$/);
     }
   });
 
