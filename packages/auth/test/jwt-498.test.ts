@@ -28,7 +28,7 @@ describe("Plex JWT provider behind core's 498 hook", () => {
     // Plex treats the first JWT as expired (revoked early, or a clock ahead of ours).
     mock.answer(`${PLEX_TV_URL}/user`, (request) =>
       number(request.headers.get("x-plex-token")) === 1
-        ? new Response(null, { status: 498 })
+        ? json({ status: 498, error: "Token Expired" }, 498)
         : json(userJson),
     );
 

@@ -31,6 +31,19 @@ function fakeBrowserWindow() {
   };
 }
 
+// The browser example uses localStorage, which Node 20 lacks: a stand-in with the same methods.
+if (!("localStorage" in globalThis)) {
+  const items = new Map<string, string>();
+  Object.defineProperty(globalThis, "localStorage", {
+    configurable: true,
+    value: {
+      getItem: (name: string) => items.get(name) ?? null,
+      setItem: (name: string, value: string) => void items.set(name, String(value)),
+      removeItem: (name: string) => void items.delete(name),
+    },
+  });
+}
+
 const server = setupServer(...demoHandlers({ serverURL: "http://192.168.1.10:32400" }));
 const workDir = mkdtempSync(join(tmpdir(), "plex-auth-readme-"));
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));

@@ -246,7 +246,8 @@ export async function sendRequest<T>(
         );
       let response = await sendOnce();
       if (response.status === 498 && spec.auth && typeof token === "function" && expiredToken === undefined) {
-        await response.body?.cancel();
+        // Not awaited: cancelling a mocked body (msw's interceptor) never settles, and nothing waits on it.
+        response.body?.cancel().catch(() => {});
         // The last value the function returned is the one Plex just refused.
         expiredToken = secrets[secrets.length - 1] ?? "";
         init.headers = copyHeaders(headers);

@@ -13,6 +13,29 @@ export const DEMO_TOKENS = {
   revoked: "demo-revoked-token-9a7e",
   /** The `authToken` a successful sign-in returns; valid afterwards like `account`. */
   signedIn: "demo-signed-in-token-77b2",
+  /** The PIN-protected Home member's token, from `POST /api/v2/home/users/{uuid}/switch` with the right PIN. */
+  homeMember: "demo-home-member-token-3e81",
+  /** The managed Home user's token (no PIN). */
+  homeManaged: "demo-home-managed-token-6a52",
+} as const;
+
+/** The demo Plex Home: an admin (the plain demo account), a PIN-protected member and a managed user. */
+export const DEMO_HOME = {
+  adminUuid: "7d3e0a1b9c2f4e58",
+  memberUuid: "4b8e2c6a0d1f3957",
+  /** The member's Home PIN. A wrong or missing PIN gets 403 code 1041. */
+  memberPin: "2468",
+  managedUuid: "9c1a5e7b3d2f0846",
+} as const;
+
+/** The demo plays clients.plex.tv too: JWT-flow settings. */
+export const DEMO_JWT = {
+  /** Plex JWT lifetime: 7 days, as Plex issues them. */
+  lifetimeSec: 7 * 24 * 60 * 60,
+  /** A nonce is good for one exchange within 5 minutes. */
+  nonceLifetimeSec: 5 * 60,
+  /** More nonces than this per client identifier per minute get 429 code 1003. */
+  noncesPerMinute: 30,
 } as const;
 
 export interface DemoCredentials {
@@ -99,6 +122,8 @@ export const DEMO_SERVER: DemoServer = {
 
 /** Where the demo plex.tv answers by default (the SDK's own default, so demo code needs no override). */
 export const DEMO_PLEX_TV_URL = "https://plex.tv/api/v2";
+/** Where real Plex serves the JWT flow; the demo answers there too (same routes, path-based). */
+export const DEMO_CLIENTS_URL = "https://clients.plex.tv/api/v2";
 /** Where the demo media server answers by default: a name that resolves nowhere, so nothing leaks out. */
 export const DEMO_SERVER_URL = "http://demo-plex.local:32400";
 
@@ -145,4 +170,5 @@ export const DEMO_ERROR_CODES = {
   pinNotFound: 1020,
   verificationCodeRequired: 1029,
   repeatedFailures: 1031,
+  homePinRequired: 1041,
 } as const;

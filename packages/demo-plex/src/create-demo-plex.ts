@@ -2,10 +2,18 @@ import type { DemoProbeURIs } from "./constants.js";
 import { createDemoData, type DemoData } from "./demo-data.js";
 import { clientIdentifierOf } from "./internal/authenticate.js";
 import type { DemoContext, DemoRoute } from "./internal/context.js";
+import { createJwtState, type DemoJwtState } from "./internal/jwt-state.js";
 import { type DemoStorage, loadPins, savePins } from "./internal/pin-storage.js";
 import { notFound, plexError } from "./internal/respond.js";
 import { authPageRoute } from "./internal/routes/auth-page-route.js";
 import { ERRORS } from "./internal/routes/errors.js";
+import { homeUsersRoute, switchHomeUserRoute } from "./internal/routes/home-routes.js";
+import {
+  exchangeJwtRoute,
+  jwtKeysRoute,
+  nonceRoute,
+  registerJwkRoute,
+} from "./internal/routes/jwt-routes.js";
 import { pingRoute } from "./internal/routes/ping-route.js";
 import { createPinRoute, getPinRoute, linkPinRoute } from "./internal/routes/pins-route.js";
 import { resourcesRoute } from "./internal/routes/resources-route.js";
@@ -34,6 +42,8 @@ export interface DemoPlexOptions {
   storage?: DemoStorage;
   /** Where the servers' connections in `/api/v2/resources` lead. Default `DEMO_PROBE_URIS`. */
   probeURIs?: DemoProbeURIs;
+  /** Lifetime of the Plex JWTs `/auth/token` issues. Default 7 days (as Plex); shorten it to see 498s. */
+  jwtLifetimeSec?: number;
 }
 
 export interface DemoPlex {
@@ -41,6 +51,8 @@ export interface DemoPlex {
   handle(request: Request): Promise<Response>;
   /** This instance's data (a fresh copy per instance; pins created so far are in `data.pins`). */
   readonly data: DemoData;
+  /** The clients.plex.tv side: registered device keys, nonces, signing keys (`rotateSigningKeys()`), issued JWTs. */
+  readonly jwt: DemoJwtState;
 }
 
 interface RouteEntry {
@@ -58,6 +70,17 @@ const ROUTES: readonly RouteEntry[] = [
   { method: ["PUT"], path: /^\/api\/v2\/pins\/link$/, plexTv: true, route: linkPinRoute },
   { method: ["GET"], path: /^\/api\/v2\/resources$/, plexTv: true, route: resourcesRoute },
   { method: ["GET"], path: /^\/api\/v2\/ping$/, plexTv: true, route: pingRoute },
+  { method: ["GET"], path: /^\/api\/v2\/home\/users$/, plexTv: true, route: homeUsersRoute },
+  {
+    method: ["POST"],
+    path: /^\/api\/v2\/home\/users\/[^/]+\/switch$/,
+    plexTv: true,
+    route: switchHomeUserRoute,
+  },
+  { method: ["GET"], path: /^\/api\/v2\/auth\/nonce$/, plexTv: true, route: nonceRoute },
+  { method: ["POST"], path: /^\/api\/v2\/auth\/jwk$/, plexTv: true, route: registerJwkRoute },
+  { method: ["POST"], path: /^\/api\/v2\/auth\/token$/, plexTv: true, route: exchangeJwtRoute },
+  { method: ["GET"], path: /^\/api\/v2\/auth\/keys$/, plexTv: true, route: jwtKeysRoute },
   { method: ["GET", "POST"], path: /^\/security\/token$/, plexTv: false, route: securityTokenRoute },
   { method: ["GET"], path: /^\/security\/resources$/, plexTv: false, route: securityResourcesRoute },
   { method: ["GET"], path: /^\/identity$/, plexTv: false, route: identityRoute },
@@ -71,12 +94,13 @@ export function createDemoPlex(options: DemoPlexOptions = {}): DemoPlex {
   const now = options.now ?? (() => new Date());
   const pinClaimAfterPolls = options.pinClaimAfterPolls ?? 1;
   const { pinLifetimeSeconds, storage } = options;
+  const jwt = createJwtState({ lifetimeSec: options.jwtLifetimeSec });
 
   async function handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, "") : url.pathname;
     const entry = ROUTES.find((candidate) => candidate.path.test(path));
-    const context: DemoContext = { request, url, data, now, pinClaimAfterPolls, pinLifetimeSeconds };
+    const context: DemoContext = { request, url, data, now, pinClaimAfterPolls, pinLifetimeSeconds, jwt };
     if (entry === undefined || !entry.method.includes(request.method.toUpperCase())) return notFound(request);
     // plex.tv checks the client identifier before anything else, token included.
     if (entry.plexTv && clientIdentifierOf(context) === null) {
@@ -89,5 +113,5 @@ export function createDemoPlex(options: DemoPlexOptions = {}): DemoPlex {
     return response;
   }
 
-  return { handle, data };
+  return { handle, data, jwt };
 }

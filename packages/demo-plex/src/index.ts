@@ -2,7 +2,10 @@ export { DEMO_APPROVALS_KEY, type DemoAuthPageOptions, renderDemoAuthPage } from
 export {
   DEMO_ACCOUNTS,
   DEMO_CLIENT_IDENTIFIER,
+  DEMO_CLIENTS_URL,
   DEMO_ERROR_CODES,
+  DEMO_HOME,
+  DEMO_JWT,
   DEMO_PLEX_TV_URL,
   DEMO_PROBE_URIS,
   DEMO_SERVER,

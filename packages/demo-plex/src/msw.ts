@@ -1,5 +1,11 @@
 import { delay, type HttpHandler, HttpResponse, http } from "msw";
-import { DEMO_PLEX_TV_URL, DEMO_PROBE_URIS, DEMO_SERVER_URL, DEMO_SLOW_PROBE_MS } from "./constants.js";
+import {
+  DEMO_CLIENTS_URL,
+  DEMO_PLEX_TV_URL,
+  DEMO_PROBE_URIS,
+  DEMO_SERVER_URL,
+  DEMO_SLOW_PROBE_MS,
+} from "./constants.js";
 import { createDemoPlex, type DemoPlex } from "./create-demo-plex.js";
 import { rebaseRequest } from "./internal/rebase-request.js";
 
@@ -10,6 +16,11 @@ export { DEMO_PLEX_TV_URL, DEMO_SERVER_URL };
 export interface DemoHandlersOptions {
   /** plex.tv base, up to and including `/api/v2`. Default {@link DEMO_PLEX_TV_URL}. */
   plexTvURL?: string;
+  /**
+   * clients.plex.tv base (the JWT flow), answered by the same demo. Default {@link DEMO_CLIENTS_URL}, only when
+   * `plexTvURL` is the default: a client on a custom plex.tv URL sends its JWT calls there too.
+   */
+  clientsURL?: string;
   /** Media server base. Default {@link DEMO_SERVER_URL}. */
   serverURL?: string;
   /** The demo to answer from; pass your own to inspect `demo.data` (pins) in a test. Default: a new one. */
@@ -45,9 +56,14 @@ export function demoHandlers(options: DemoHandlersOptions = {}): HttpHandler[] {
     dead(uris.sharedOffline),
   ];
   if (trimSlash(uris.reachable) !== serverURL) probes.push(asDemo(uris.reachable));
+  const clientsURL =
+    options.clientsURL ?? (plexTvURL === trimSlash(DEMO_PLEX_TV_URL) ? DEMO_CLIENTS_URL : undefined);
+  const plexTvBases = clientsURL === undefined ? [plexTvURL] : [plexTvURL, trimSlash(clientsURL)];
   return [
-    http.all(`${plexTvURL}/*`, async ({ request }) =>
-      demo.handle(await rebaseRequest(request, plexTvURL, "/api/v2")),
+    ...plexTvBases.map((base) =>
+      http.all(`${base}/*`, async ({ request }) =>
+        demo.handle(await rebaseRequest(request, base, "/api/v2")),
+      ),
     ),
     http.all(`${serverURL}/*`, async ({ request }) =>
       demo.handle(await rebaseRequest(request, serverURL, "")),

@@ -96,12 +96,12 @@ export const UserPlexAccountSchema = /* @__PURE__ */ z.looseObject({
   id: z.optional(num),
   /** The account UUID. */
   uuid: z.optional(z.string()),
-  /** The account username. */
-  username: z.optional(z.string()),
+  /** The account username (null for a Plex Home managed user, who has no plex.tv login). */
+  username: nullableStr,
   /** The title of the account (username or friendly name). */
   title: z.optional(z.string()),
-  /** The account email address. */
-  email: z.optional(z.string()),
+  /** The account email address (null for a Plex Home managed user). */
+  email: nullableStr,
   /** The account full name. */
   friendlyName: z.optional(z.string()),
   /** The account locale. */
@@ -127,8 +127,8 @@ export const UserPlexAccountSchema = /* @__PURE__ */ z.looseObject({
   scrobbleTypes: z.optional(z.string()),
   /** The account country (two letters). */
   country: z.optional(z.string()),
-  /** [Deprecated by Plex] The hashed Plex Home PIN. */
-  pin: z.optional(z.string()),
+  /** [Deprecated by Plex] The hashed Plex Home PIN: a secret, redacted like `authToken`. null without a PIN. */
+  pin: nullableStr,
   /** The Plex Pass subscription. */
   subscription: z.optional(SubscriptionSchema),
   /** Description of the Plex Pass subscription. */

@@ -13,14 +13,40 @@ export function clientIdentifierOf({ request, url }: DemoContext): string | null
 }
 
 export type TokenCheck =
-  | { kind: "valid"; token: string }
+  | { kind: "valid"; token: string; jwt?: boolean }
   | { kind: "revoked" }
+  | { kind: "expired" }
   | { kind: "missing-or-unknown" };
 
-/** Both the account token and the token a sign-in hands out are live; the revoked one is known but dead. */
+const LIVE: ReadonlySet<string> = new Set([
+  DEMO_TOKENS.account,
+  DEMO_TOKENS.signedIn,
+  DEMO_TOKENS.homeMember,
+  DEMO_TOKENS.homeManaged,
+]);
+
+/**
+ * plex.tv's view of a token: the account, sign-in and Home tokens are live, the revoked one is known but dead,
+ * and a Plex JWT the demo issued is live until its `exp`, then "expired" (plex.tv answers 498).
+ */
 export function checkToken(context: DemoContext): TokenCheck {
   const token = tokenOf(context);
-  if (token === DEMO_TOKENS.account || token === DEMO_TOKENS.signedIn) return { kind: "valid", token };
+  if (token !== null && LIVE.has(token)) return { kind: "valid", token };
   if (token === DEMO_TOKENS.revoked) return { kind: "revoked" };
+  const issued = token === null ? undefined : context.jwt.issued.get(token);
+  if (token !== null && issued) {
+    return issued.exp * 1000 > context.now().getTime()
+      ? { kind: "valid", token, jwt: true }
+      : { kind: "expired" };
+  }
   return { kind: "missing-or-unknown" };
+}
+
+/**
+ * A Plex Media Server's view: only classic tokens. Users report that servers may refuse Plex JWTs, so the demo
+ * server does too, which keeps apps honest about using the server's own `accessToken` from the resources list.
+ */
+export function checkServerToken(context: DemoContext): boolean {
+  const check = checkToken(context);
+  return check.kind === "valid" && !check.jwt;
 }

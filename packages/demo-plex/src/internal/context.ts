@@ -1,4 +1,5 @@
 import type { DemoData } from "../demo-data.js";
+import type { DemoJwtState } from "./jwt-state.js";
 
 export interface DemoContext {
   readonly request: Request;
@@ -9,6 +10,8 @@ export interface DemoContext {
   readonly pinClaimAfterPolls: number;
   /** Lifetime of new pins in seconds; undefined: plex.tv's (900, or 1800 for strong pins). */
   readonly pinLifetimeSeconds: number | undefined;
+  /** clients.plex.tv state: device keys, nonces, signing keys, issued Plex JWTs. */
+  readonly jwt: DemoJwtState;
 }
 
 export type DemoRoute = (context: DemoContext) => Response | Promise<Response>;

@@ -81,3 +81,8 @@ export function statusError(request: Request, status: number, error: string): Re
 export function notFound(request: Request): Response {
   return statusError(request, 404, "Not Found");
 }
+
+/** HTTP 498: plex.tv's answer to an expired Plex JWT (no Plex error code is known for it). */
+export function tokenExpired(request: Request): Response {
+  return statusError(request, 498, "Token Expired");
+}

@@ -25,5 +25,10 @@ export const ERRORS = {
       "User could not be authenticated. This IP appears to be having trouble signing in to an account (detected repeated failures)",
     status: 401,
   },
+  homePinRequired: {
+    code: DEMO_ERROR_CODES.homePinRequired,
+    message: "A valid PIN is required to perform this action",
+    status: 403,
+  },
   pinNotFound: { code: DEMO_ERROR_CODES.pinNotFound, message: "Code not found or expired", status: 404 },
 } as const satisfies Record<string, PlexErrorEntry>;

@@ -1,7 +1,7 @@
 import { checkToken } from "../authenticate.js";
 import type { DemoRoute } from "../context.js";
 import { probeConnections } from "../probe-connections.js";
-import { invalidToken, plexError, respondWithList } from "../respond.js";
+import { invalidToken, plexError, respondWithList, tokenExpired } from "../respond.js";
 import { ERRORS } from "./errors.js";
 
 function flag(value: string | null): boolean {
@@ -16,6 +16,7 @@ function flag(value: string | null): boolean {
 export const resourcesRoute: DemoRoute = (context) => {
   const check = checkToken(context);
   if (check.kind === "revoked") return invalidToken();
+  if (check.kind === "expired") return tokenExpired(context.request);
   if (check.kind !== "valid") return plexError(context.request, ERRORS.unauthorized);
   const includeRelay = flag(context.url.searchParams.get("includeRelay"));
   const includeIPv6 = flag(context.url.searchParams.get("includeIPv6"));

@@ -1,4 +1,4 @@
-import { checkToken, tokenOf } from "../authenticate.js";
+import { checkServerToken, tokenOf } from "../authenticate.js";
 import type { DemoContext, DemoRoute } from "../context.js";
 import { notFound, plexError, respondWithMediaContainer, statusError } from "../respond.js";
 import { ERRORS } from "./errors.js";
@@ -9,7 +9,7 @@ import { ERRORS } from "./errors.js";
  */
 function unauthorized(context: DemoContext): Response | null {
   if (tokenOf(context) === context.data.server.accessToken) return null;
-  return checkToken(context).kind === "valid" ? null : plexError(context.request, ERRORS.unauthorized);
+  return checkServerToken(context) ? null : plexError(context.request, ERRORS.unauthorized);
 }
 
 /** `GET|POST /security/token?type=delegation&scope=all`: a short-lived transient token. */
