@@ -67,7 +67,7 @@ describe("servers", () => {
     const lines = result.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^SERVER\s+OWNER\s+STATUS\s+KIND\s+PROTO\s+URI$/);
     expect(lines[1]).toMatch(
-      new RegExp(`^${DEMO_SERVER.name}\\s+owned\\s+online\\s+local\\s+http\\s+http://`),
+      new RegExp(`^${DEMO_SERVER.name}\\s+owned\\s+online\\s+local\\s+https\\s+https://`),
     );
     expect(result.stdout).toMatch(/^Friend's Basement\s+shared by demo-friend\s+offline\s+remote/m);
     expect(result.stdout).toMatch(/^\s+relay\s+http\s+http:\/\/127\.0\.0\.1:\d+$/m);
@@ -117,7 +117,7 @@ describe("connect", () => {
     const result = await runBin(["connect", "Friend's Basement", "--timeout", "2000"], { env: env() });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(
-      /^\s+remote\s+http:\/\/127\.0\.0\.2:\d+\s+skipped \(the server requires https\)$/m,
+      /^\s+remote\s+https:\/\/127\.0\.0\.2:\d+\s+refused \(nothing listening\)$/m,
     );
     expect(result.stderr).toContain(
       "error: None of the connections of Friend's Basement worked (why is in the table): check that the server is on and reachable from this machine.",

@@ -4,6 +4,7 @@ import type { Colors } from "./colors.js";
 import type { CliConfig, ConfigStore } from "./config-store.js";
 import { deviceIdentity } from "./identity.js";
 import type { Io } from "./io.js";
+import { freshStoredToken } from "./jwt-session.js";
 import type { Prompter } from "./prompter.js";
 
 export const DEFAULT_PLEX_TV_URL = "https://plex.tv/api/v2";
@@ -57,7 +58,10 @@ export class CommandContext {
 
   /** The token to use: --token, then PLEX_TOKEN, then the stored one. Undefined when there is none. */
   async findToken(): Promise<string | undefined> {
-    return this.flags.token ?? nonEmpty(this.io.env.PLEX_TOKEN) ?? (await this.store.read())?.token;
+    const given = this.flags.token ?? nonEmpty(this.io.env.PLEX_TOKEN);
+    if (given !== undefined) return given;
+    const config = await this.store.read();
+    return config === undefined ? undefined : freshStoredToken(this, config);
   }
 
   async requireToken(): Promise<string> {

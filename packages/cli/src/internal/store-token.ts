@@ -1,6 +1,12 @@
 import type { CommandContext } from "./context.js";
 import { DEFAULT_PLEX_TV_URL } from "./context.js";
 
+/** A sign-in's outcome: the account token and, for messages, whose it is. */
+export interface SignedIn {
+  readonly token: string;
+  readonly username: string | undefined;
+}
+
 /** Saves a fresh token (and who it belongs to) in one atomic write; returns the config path for messages. */
 export async function storeToken(
   context: CommandContext,
@@ -10,7 +16,14 @@ export async function storeToken(
 ): Promise<string> {
   const config = await context.config();
   const plexTvURL = await context.plexTvURL();
-  const { plexTvURL: _old, username: _oldName, deviceKey: _oldKey, ...rest } = config;
+  const {
+    plexTvURL: _old,
+    username: _oldName,
+    deviceKey: _oldKey,
+    tokenType: _oldType,
+    jwtExpiresAt: _oldExpiry,
+    ...rest
+  } = config;
   await context.saveConfig({
     ...rest,
     token,

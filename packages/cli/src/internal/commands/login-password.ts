@@ -2,15 +2,14 @@ import { PlexTwoFactorRequiredError, postUsersSignInData, type UserPlexAccount }
 import { CliError } from "../cli-error.js";
 import type { OptionValues } from "../command.js";
 import type { CommandContext } from "../context.js";
-import { EXIT } from "../exit-codes.js";
-import { reportLogin, storeToken } from "../store-token.js";
+import type { SignedIn } from "../store-token.js";
 
 /**
  * Sign-in with login and password: the password is read without echo; when plex.tv answers 1029 the 2FA code is
  * asked for (or taken from --code) and the sign-in sent once more. Never retried on its own: each failed attempt
  * brings plex.tv's lockout (1031) closer.
  */
-export async function loginWithPassword(context: CommandContext, values: OptionValues): Promise<number> {
+export async function loginWithPassword(context: CommandContext, values: OptionValues): Promise<SignedIn> {
   const { prompter, io } = context;
   const login =
     (values.username as string | undefined) ??
@@ -38,13 +37,5 @@ export async function loginWithPassword(context: CommandContext, values: OptionV
     if (asked === "") throw new CliError("No two-factor code given: nothing was stored.");
     account = (await signIn(asked)).data;
   }
-  const path = await storeToken(context, account.authToken, account.username ?? account.title);
-  reportLogin(context, {
-    token: account.authToken,
-    username: account.username ?? account.title,
-    path,
-    print: values.print === true,
-    method: "password",
-  });
-  return EXIT.ok;
+  return { token: account.authToken, username: account.username ?? account.title };
 }

@@ -15,7 +15,7 @@ import { formatRemaining, startCountdown } from "../countdown.js";
 import { deviceIdentity } from "../identity.js";
 import { isTTY } from "../io.js";
 import { renderQr } from "../qr.js";
-import { reportLogin, storeToken } from "../store-token.js";
+import type { SignedIn } from "../store-token.js";
 
 const LINK_URL = "https://plex.tv/link";
 
@@ -37,7 +37,7 @@ function authAppURLOption(context: CommandContext, values: OptionValues): string
  * 4-character code the user can type at plex.tv/link on another device. Both are polled; the first approved wins and
  * the other wait is cancelled. Ctrl-C cancels both and stores nothing.
  */
-export async function loginWithPin(context: CommandContext, values: OptionValues): Promise<number> {
+export async function loginWithPin(context: CommandContext, values: OptionValues): Promise<SignedIn> {
   const { io } = context;
   const interval = pollIntervalMs(io.env);
   const api = await context.api();
@@ -97,10 +97,7 @@ export async function loginWithPin(context: CommandContext, values: OptionValues
     (response) => response.data,
     () => undefined,
   );
-  const username = account?.username ?? account?.title;
-  const path = await storeToken(context, token, username);
-  reportLogin(context, { token, username, path, print: values.print === true, method: "pin" });
-  return 0;
+  return { token, username: account?.username ?? account?.title };
 }
 
 function expiryOf(pin: Pin): number {

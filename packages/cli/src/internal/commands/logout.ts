@@ -13,7 +13,15 @@ export const logoutCommand: Command = {
     const config = await context.store.read();
     const hadToken = config?.token !== undefined || config?.deviceKey !== undefined;
     if (config && hadToken) {
-      const { token: _token, username: _username, plexTvURL: _url, deviceKey: _key, ...kept } = config;
+      const {
+        token: _token,
+        username: _username,
+        plexTvURL: _url,
+        deviceKey: _key,
+        tokenType: _type,
+        jwtExpiresAt: _expiry,
+        ...kept
+      } = config;
       await context.saveConfig(kept as typeof config);
     }
     if (context.json) {
@@ -21,7 +29,9 @@ export const logoutCommand: Command = {
       return EXIT.ok;
     }
     if (hadToken) {
-      context.result(`Forgot the token stored in ${context.store.path}.`);
+      context.result(
+        `Forgot the ${config?.deviceKey === undefined ? "token" : "token and the device key"} stored in ${context.store.path}.`,
+      );
       context.progress(
         "The token itself stays valid at plex.tv until you remove this device at https://app.plex.tv/desktop/#!/settings/devices/all.",
       );
