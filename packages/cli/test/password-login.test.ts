@@ -1,9 +1,10 @@
 // `plex-auth login --password`, `whoami`, `token` and `logout`: the built bin against the demo Plex node server.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { DEMO_ACCOUNTS, DEMO_TOKENS } from "@plex/demo-plex";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { useDemoServer } from "./support/demo.js";
-import { baseEnv, createSandbox, runBin } from "./support/run-bin.js";
+import { BIN, baseEnv, createSandbox, runBin } from "./support/run-bin.js";
 
 const demo = useDemoServer();
 let sandbox: ReturnType<typeof createSandbox>;
@@ -114,6 +115,42 @@ describe("login --password", () => {
     const first = readConfig().clientIdentifier;
     expect((await login()).code).toBe(0);
     expect(readConfig().clientIdentifier).toBe(first);
+  });
+});
+
+// util-linux `script` gives the bin a real terminal: the login is echoed as typed, the password is not.
+describe.skipIf(!existsSync("/usr/bin/script"))("login --password on a terminal", () => {
+  it("reads the password without echo", async () => {
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(
+        "/usr/bin/script",
+        ["-qec", `"${process.execPath}" "${BIN}" login --password`, "/dev/null"],
+        {
+          env: env(),
+          stdio: ["pipe", "pipe", "pipe"],
+        },
+      );
+      let text = "";
+      const answered = new Set<string>();
+      // Each answer only once its prompt is on screen, so nothing is typed before raw mode is on.
+      const answer = (prompt: string, value: string) => {
+        if (!answered.has(prompt) && text.includes(prompt)) {
+          answered.add(prompt);
+          child.stdin.write(`${value}\r`);
+        }
+      };
+      child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+        text += chunk;
+        answer("Plex email or username: ", plain.login);
+        answer("Password (not shown): ", plain.password);
+      });
+      child.on("error", reject);
+      child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`exit ${code}: ${text}`))));
+    });
+    expect(output).toContain(plain.login);
+    expect(output).toContain("Signed in as");
+    expect(output).not.toContain(plain.password);
+    expect(readConfig().token).toBe(DEMO_TOKENS.signedIn);
   });
 });
 

@@ -1,9 +1,10 @@
 // `plex-auth login` (PIN): the built bin against demo Plex servers that approve after a few polls, or never.
+import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { createDemoPlex, DEMO_TOKENS } from "@plex/demo-plex";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { useDemoServer } from "./support/demo.js";
-import { baseEnv, createSandbox, runBin } from "./support/run-bin.js";
+import { BIN, baseEnv, createSandbox, runBin } from "./support/run-bin.js";
 
 const approving = useDemoServer({ demo: createDemoPlex({ pinClaimAfterPolls: 3 }) });
 const neverApproving = useDemoServer({
@@ -101,4 +102,33 @@ describe("login (PIN)", () => {
     expect(Object.keys(config)).toEqual(["clientIdentifier"]);
     expect(readdirSync(sandbox.configDir)).toEqual(["config.json"]);
   });
+
+  // util-linux `script` gives the bin a real terminal (a pty, 100 columns): what a user at a shell sees.
+  it.skipIf(!existsSync("/usr/bin/script"))(
+    "on a terminal: draws the QR code and a live countdown",
+    async () => {
+      const output = await new Promise<string>((resolve, reject) => {
+        const child = spawn(
+          "/usr/bin/script",
+          ["-qec", `stty cols 100; "${process.execPath}" "${BIN}" login`, "/dev/null"],
+          {
+            env: env(approving().plexTvURL),
+            stdio: ["ignore", "pipe", "pipe"],
+          },
+        );
+        let text = "";
+        child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+          text += chunk;
+        });
+        child.on("error", reject);
+        child.on("close", (code) =>
+          code === 0 ? resolve(text) : reject(new Error(`exit ${code}: ${text}`)),
+        );
+      });
+      expect(output).toMatch(/[▀▄█]{20,}/);
+      expect(output).toContain("Scan to open the link on your phone.");
+      expect(output).toMatch(/\r\u001b\[2KWaiting for approval… \d+:\d\d left \(Ctrl-C to cancel\)/);
+      expect(output).toContain("Signed in as");
+    },
+  );
 });
