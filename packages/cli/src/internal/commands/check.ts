@@ -1,4 +1,4 @@
-import { PlexAbortError, validateToken } from "@plex/auth";
+import { PlexAbortError, PlexUnauthorizedError, validateToken } from "@plex/auth";
 import { CancelledError, CliError } from "../cli-error.js";
 import type { Command } from "../command.js";
 import { EXIT } from "../exit-codes.js";
