@@ -127,7 +127,8 @@ describe("login (PIN)", () => {
       });
       expect(output).toMatch(/[▀▄█]{20,}/);
       expect(output).toContain("Scan to open the link on your phone.");
-      expect(output).toMatch(/\r\u001b\[2KWaiting for approval… \d+:\d\d left \(Ctrl-C to cancel\)/);
+      expect(output).toContain("\r\u001b[2KWaiting for approval… ");
+      expect(output).toMatch(/Waiting for approval… \d+:\d\d left \(Ctrl-C to cancel\)/);
       expect(output).toContain("Signed in as");
     },
   );

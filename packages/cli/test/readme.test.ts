@@ -52,9 +52,9 @@ function presentable(output: string): string {
   return output
     .split(home)
     .join("~")
-    .replace(new RegExp(`on ${escape(host)} use`, "g"), "on my-laptop use")
+    .replace(new RegExp(`on ${escapeRegExp(host)} use`, "g"), "on my-laptop use")
     .replace(
-      new RegExp(`\\[deviceName\\]=${escape(encodeURIComponent(host))}\\b`, "g"),
+      new RegExp(`\\[deviceName\\]=${escapeRegExp(encodeURIComponent(host))}\\b`, "g"),
       "[deviceName]=my-laptop",
     )
     .replace(/[ \t]+$/gm, "")
@@ -70,7 +70,7 @@ function comparable(output: string): string {
     .replace(/expires in \d+:\d\d/g, "expires in M:SS");
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

@@ -13,19 +13,35 @@ export const checkCommand: Command = {
   examples: ["plex-auth check && echo still signed in", "plex-auth check || plex-auth login"],
   stage: "token",
   async run(context) {
-    const token = await context.findToken();
-    if (token === undefined)
-      throw new CliError(
-        "Not signed in: run `plex-auth login`, or pass --token / set PLEX_TOKEN.",
-        EXIT.failure,
-      );
-    const api = await context.api(token);
     const { green, red, yellow } = context.colors.out;
+    let token: string | undefined;
     let result: Awaited<ReturnType<typeof validateToken>>;
     try {
+      // Inside the try: refreshing a stored JWT talks to plex.tv too, and its failures mean the same here.
+      token = await context.findToken();
+      if (token === undefined)
+        throw new CliError(
+          "Not signed in: run `plex-auth login`, or pass --token / set PLEX_TOKEN.",
+          EXIT.failure,
+        );
+      const api = await context.api(token);
       result = await validateToken(api.client, {}, { signal: context.io.signal });
     } catch (error) {
+      if (error instanceof CliError) throw error;
       if (error instanceof PlexAbortError) throw new CancelledError();
+      // A JWT refresh that plex.tv refused: the device key no longer works, so neither does the stored token.
+      if (error instanceof PlexUnauthorizedError) {
+        const rendered = renderError(error, "token", [token]);
+        if (context.json)
+          context.printJson({
+            status: "invalid",
+            statusCode: error.statusCode,
+            code: error.code ?? null,
+            message: rendered.message,
+          });
+        else context.result(`${red("invalid")}: ${rendered.message}`);
+        return EXIT.failure;
+      }
       // Nothing is known about the token (network, timeout, 5xx, 429): say so, and never call it invalid.
       const rendered = renderError(error, "token", [token]);
       if (context.json)
