@@ -2,10 +2,14 @@ import {
   PlexAbortError,
   PlexAPIError,
   PlexConnectionError,
+  PlexDeviceKeyTakenError,
   PlexError,
+  PlexHomePinRequiredError,
+  PlexInvalidJwtError,
   PlexInvalidRequestError,
   PlexRateLimitError,
   PlexTimeoutError,
+  PlexTokenExpiredError,
   PlexTwoFactorRequiredError,
   PlexUnauthorizedError,
   PlexValidationError,
@@ -60,6 +64,14 @@ function describe(
       message: `plex.tv is limiting requests from this address (HTTP ${error.statusCode}): wait ${wait} and try again.`,
     };
   }
+  if (error instanceof PlexTokenExpiredError)
+    return {
+      kind: "PlexTokenExpiredError",
+      statusCode: error.statusCode,
+      code: error.code,
+      message:
+        "The Plex JWT has expired (HTTP 498) and could not be refreshed: run `plex-auth login --jwt` to sign in again.",
+    };
   if (error instanceof PlexUnauthorizedError) {
     const base = { kind: "PlexUnauthorizedError", statusCode: error.statusCode, code: error.code };
     if (error.code === 1031)
@@ -83,6 +95,22 @@ function describe(
       message: `plex.tv refused the token (HTTP ${error.statusCode}: ${oneLine(error.message)}): it is wrong or was revoked; run \`plex-auth login\` to get a new one.`,
     };
   }
+  if (error instanceof PlexDeviceKeyTakenError)
+    return {
+      kind: "PlexDeviceKeyTakenError",
+      statusCode: error.statusCode,
+      code: error.code,
+      message:
+        "plex.tv already has this device key (thumbprint taken): run `plex-auth logout`, then `plex-auth login --jwt` for a new key.",
+    };
+  if (error instanceof PlexHomePinRequiredError)
+    return {
+      kind: "PlexHomePinRequiredError",
+      statusCode: error.statusCode,
+      code: error.code,
+      message:
+        "This Plex Home profile is protected by a PIN and it was missing or wrong: give the profile's PIN.",
+    };
   if (error instanceof PlexAPIError)
     return {
       kind: "PlexAPIError",
@@ -104,6 +132,11 @@ function describe(
     return {
       kind: "PlexValidationError",
       message: `Plex answered in a shape plex-auth does not understand (${oneLine(error.message)}): please report it, with the output of \`plex-auth --version\`.`,
+    };
+  if (error instanceof PlexInvalidJwtError)
+    return {
+      kind: "PlexInvalidJwtError",
+      message: `The Plex JWT did not pass the ${error.check} check: run \`plex-auth login --jwt\` to get a new one.`,
     };
   if (error instanceof PlexInvalidRequestError)
     return { kind: "PlexInvalidRequestError", message: `${oneLine(error.message)}`, exitCode: EXIT.usage };
