@@ -17,7 +17,11 @@ const fromSources = {
     pluginBuild.onResolve({ filter: /^@plex\/(models|core|auth)$/ }, (args) => ({
       path: `${PACKAGES_DIR}${args.path.slice("@plex/".length)}/src/index.ts`,
     }));
-    pluginBuild.onResolve({ filter: /^fast-xml-parser$/ }, (args) => ({ path: args.path, external: true }));
+    // The XML decoder is core's own lazily imported module: left out, as a splitting bundler would.
+    pluginBuild.onResolve({ filter: /internal\/parse-xml$/ }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
   },
 };
 

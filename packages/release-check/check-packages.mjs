@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Lints the packed tarballs with publint (package.json, exports map, files) and attw (types resolve for ESM and CJS
-// consumers under node10, node16 and bundler resolution). Exits non-zero on any finding.
+// consumers under node10, node16 and bundler resolution), and checks each carries the root LICENSE. Exits non-zero
+// on any finding.
 import { spawnSync } from "node:child_process";
-import { rmSync } from "node:fs";
-import { packAll } from "./lib/pack.mjs";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { packAll, repoRoot } from "./lib/pack.mjs";
 
 const { destination, tarballs } = packAll();
 let failed = false;
@@ -25,9 +27,21 @@ for (const [name, tarball] of Object.entries(tarballs)) {
   }
 }
 
+// The manifests say MIT: every tarball must carry the license text itself, the same as the repository's.
+const license = readFileSync(join(repoRoot, "LICENSE"), "utf8");
+for (const [name, tarball] of Object.entries(tarballs)) {
+  const packed = spawnSync("tar", ["-xzOf", tarball, "package/LICENSE"], { encoding: "utf8" });
+  const clean = packed.status === 0 && packed.stdout === license;
+  console.log(`${clean ? "ok  " : "FAIL"} ${"LICENSE".padEnd(7)} ${name}`);
+  if (!clean) {
+    failed = true;
+    console.log(`     package/LICENSE is ${packed.status === 0 ? "not the root LICENSE" : "missing"}`);
+  }
+}
+
 rmSync(destination, { recursive: true, force: true });
 if (failed) {
   console.error("Package checks failed: fix the findings above before releasing.");
   process.exit(1);
 }
-console.log("publint and attw: every packed tarball is clean.");
+console.log("publint, attw and LICENSE: every packed tarball is clean.");

@@ -3,6 +3,8 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createDemoPlex, DEMO_CLIENT_IDENTIFIER, DEMO_TOKENS } from "@plex/demo-plex";
+import { startDemoPlexServer } from "@plex/demo-plex/node";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { build, createServer as createViteServer, preview } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -202,7 +204,61 @@ describe.each([
     await tab.close();
   });
 
+  it("TV style: shows a 4-character plex.tv/link code and signs in once it is entered", async () => {
+    await page.getByLabel("Demo token").selectOption({ label: "No token" });
+    await panel().getByRole("button", { name: "Show a plex.tv/link code (TV style)" }).click();
+    const code = panel().locator(".tv-code .code");
+    await code.waitFor();
+    expect(await visibleText(code)).toMatch(/^[A-Z2-9]{4}$/);
+    // The demo's plex.tv/link: the same auth page, opened in a new tab.
+    const opened = page.waitForEvent("popup");
+    await panel().getByRole("link", { name: "the demo's plex.tv/link" }).click();
+    const link = await opened;
+    expect(await visibleText(link.locator("#code"))).toBe(await visibleText(code));
+    await link.getByRole("button", { name: "Allow" }).click();
+    await expect
+      .poll(() => visibleText(panel().getByRole("status")), { timeout: 10_000 })
+      .toContain("Signed in with Plex");
+    expect(await visibleText(page.locator(".token-state"))).toContain("demo…4c1f");
+    await link.close().catch(() => {});
+  });
+
   it("logged no errors in the console", () => {
     expect(problems).toEqual([]);
+  });
+});
+
+describe("the node demo server's /auth page (what the tour and the tests reach), headless chromium", () => {
+  it("approves through PUT /api/v2/pins/link when Allow is clicked, and Deny leaves the PIN alone", async () => {
+    const server = await startDemoPlexServer({
+      demo: createDemoPlex({ pinClaimAfterPolls: Number.POSITIVE_INFINITY }),
+    });
+    const tab = await browser.newPage();
+    try {
+      const headers = { Accept: "application/json", "X-Plex-Client-Identifier": DEMO_CLIENT_IDENTIFIER };
+      const create = () =>
+        fetch(`${server.plexTvURL}/pins?strong=true`, { method: "POST", headers }).then((r) => r.json());
+      const poll = (id: number) => fetch(`${server.plexTvURL}/pins/${id}`, { headers }).then((r) => r.json());
+
+      const denied = await create();
+      await tab.goto(
+        `${server.url}/auth#?clientID=c&code=${denied.code}&context[device][product]=Tour%20%26%20Co`,
+      );
+      expect(await visibleText(tab.locator("#product"))).toBe("Tour & Co");
+      await tab.getByRole("button", { name: "Deny" }).click();
+      await expect.poll(() => visibleText(tab.getByRole("status"))).toContain("Denied");
+      expect((await poll(denied.id)).authToken).toBeNull();
+
+      const allowed = await create();
+      // A new document: the same URL with another fragment would not run the page again.
+      await tab.goto("about:blank");
+      await tab.goto(`${server.url}/auth#?clientID=c&code=${allowed.code}`);
+      await tab.getByRole("button", { name: "Allow" }).click();
+      await expect.poll(() => visibleText(tab.getByRole("status"))).toContain("Approved");
+      expect((await poll(allowed.id)).authToken).toBe(DEMO_TOKENS.account);
+    } finally {
+      await tab.close();
+      await server.close();
+    }
   });
 });

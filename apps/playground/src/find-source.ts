@@ -6,7 +6,7 @@ import { proxiedFetch } from "./proxied-fetch.js";
  */
 export async function findSource(
   serverURL: string,
-  fetch: typeof globalThis.fetch = proxiedFetch(),
+  fetch: typeof globalThis.fetch = proxiedFetch({ server: serverURL }),
 ): Promise<string> {
   const response = await fetch(new URL("/identity", serverURL).href, {
     headers: { Accept: "application/json" },

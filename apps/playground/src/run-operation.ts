@@ -10,7 +10,10 @@ export type RunResult =
 
 /** One client per run: settings may have changed since the last one, and runs stay independent. */
 export function createApi(mode: Mode, target: Target, onSend: (sent: SentRequest) => void): PlexAPI {
-  const transport = mode === "live" ? proxiedFetch() : globalThis.fetch.bind(globalThis);
+  const transport =
+    mode === "live"
+      ? proxiedFetch(target.serverURL === undefined ? {} : { server: target.serverURL })
+      : globalThis.fetch.bind(globalThis);
   return new PlexAPI({
     clientIdentifier: target.clientIdentifier,
     product: "Plex SDK Playground",

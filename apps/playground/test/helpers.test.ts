@@ -5,8 +5,18 @@ import { loadClientIdentifier, resetClientIdentifier } from "../src/client-ident
 import { describeError } from "../src/describe-error.js";
 import { findSource } from "../src/find-source.js";
 import { maskSecret, maskUrl } from "../src/mask.js";
-import { proxiedFetch } from "../src/proxied-fetch.js";
-import { PROXY_MARKER_HEADER, PROXY_PATH, PROXY_TARGET_HEADER } from "../src/proxy-protocol.js";
+import { proxiedFetch, unwrapProxyResponse } from "../src/proxied-fetch.js";
+import {
+  PROXY_LOCATION_HEADER,
+  PROXY_PATH,
+  PROXY_SECRET_HEADER,
+  PROXY_SECRET_META,
+  PROXY_SERVERS_PATH,
+  PROXY_STATUS_HEADER,
+  PROXY_TARGET_HEADER,
+} from "../src/proxy-protocol.js";
+import { readProxySecret } from "../src/proxy-secret.js";
+import { registerProxyTarget } from "../src/register-proxy-target.js";
 import { createTokenStore } from "../src/token-store.js";
 
 /** A Storage in memory, so these run in node without a browser. */
@@ -108,18 +118,92 @@ describe("capturingFetch", () => {
 });
 
 describe("proxiedFetch", () => {
-  it("sends the request to the playground's proxy with the target and marker headers", async () => {
+  it("sends the request to the playground's proxy with the target and secret, never following redirects", async () => {
     const calls: { input: RequestInfo | URL; init?: RequestInit }[] = [];
-    const fetch = proxiedFetch(async (input, init) => {
-      calls.push({ input, ...(init === undefined ? {} : { init }) });
-      return new Response(null, { status: 204 });
+    const fetch = proxiedFetch({
+      secret: "run-secret",
+      fetch: async (input, init) => {
+        calls.push({ input, ...(init === undefined ? {} : { init }) });
+        return new Response(null, { status: 204 });
+      },
     });
     await fetch("http://192.168.1.10:32400/identity", { headers: { "X-Plex-Token": "t" } });
+    expect(calls).toHaveLength(1);
     expect(calls[0]!.input).toBe(PROXY_PATH);
+    expect(calls[0]!.init?.redirect).toBe("manual");
     const headers = new Headers(calls[0]!.init?.headers);
     expect(headers.get(PROXY_TARGET_HEADER)).toBe("http://192.168.1.10:32400/identity");
-    expect(headers.get(PROXY_MARKER_HEADER)).toBe("1");
+    expect(headers.get(PROXY_SECRET_HEADER)).toBe("run-secret");
     expect(headers.get("x-plex-token")).toBe("t");
+  });
+
+  it("registers the entered server once, before the first request", async () => {
+    const paths: string[] = [];
+    const fetch = proxiedFetch({
+      secret: "run-secret",
+      server: "http://192.168.1.10:32400/",
+      fetch: async (input, init) => {
+        paths.push(
+          `${init?.method} ${String(input)} ${init?.method === "POST" ? String(init.body) : ""}`.trim(),
+        );
+        return new Response(null, { status: 204 });
+      },
+    });
+    await fetch("http://192.168.1.10:32400/identity");
+    await fetch("http://192.168.1.10:32400/security/token");
+    expect(paths).toEqual([
+      `POST ${PROXY_SERVERS_PATH} {"url":"http://192.168.1.10:32400"}`,
+      `GET ${PROXY_PATH}`,
+      `GET ${PROXY_PATH}`,
+    ]);
+  });
+
+  it("turns the proxy's envelope back into the upstream 3xx with its Location", async () => {
+    const envelope = new Response("moved", {
+      status: 200,
+      headers: {
+        [PROXY_STATUS_HEADER]: "302",
+        [PROXY_LOCATION_HEADER]: "http://127.0.0.2:9/steal",
+        "content-type": "text/plain",
+      },
+    });
+    const response = unwrapProxyResponse(envelope);
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("http://127.0.0.2:9/steal");
+    expect(response.headers.get(PROXY_STATUS_HEADER)).toBeNull();
+    expect(response.headers.get("content-type")).toBe("text/plain");
+    expect(await response.text()).toBe("moved");
+  });
+
+  it("keeps a 204 bodiless and passes the proxy's own refusals through", async () => {
+    const empty = unwrapProxyResponse(new Response("", { headers: { [PROXY_STATUS_HEADER]: "204" } }));
+    expect(empty.status).toBe(204);
+    const refusal = new Response("{}", { status: 403 });
+    expect(unwrapProxyResponse(refusal)).toBe(refusal);
+  });
+});
+
+describe("readProxySecret and registerProxyTarget", () => {
+  it("reads the secret the dev server wrote into the page, or nothing", () => {
+    const doc = (content: string | undefined) => ({
+      querySelector: (selector: string) =>
+        selector === `meta[name="${PROXY_SECRET_META}"]` && content !== undefined ? { content } : null,
+    });
+    expect(readProxySecret(doc("abc") as unknown as Document)).toBe("abc");
+    expect(readProxySecret(doc(undefined) as unknown as Document)).toBe("");
+  });
+
+  it("does not call the proxy for a URL it cannot forward, and never throws", async () => {
+    const calls: string[] = [];
+    const fetch = async (input: RequestInfo | URL) => {
+      calls.push(String(input));
+      throw new TypeError("offline");
+    };
+    expect(await registerProxyTarget("192.168.1.10:32400", { secret: "s", fetch })).toBe(false);
+    expect(await registerProxyTarget("ftp://nas.local/", { secret: "s", fetch })).toBe(false);
+    expect(calls).toEqual([]);
+    expect(await registerProxyTarget("http://nas.local:32400", { secret: "s", fetch })).toBe(false);
+    expect(calls).toEqual([PROXY_SERVERS_PATH]);
   });
 });
 

@@ -149,6 +149,22 @@ describe("waitForPinToken against a local plex.tv", () => {
     expect(server.polls).toHaveLength(1);
   });
 
+  it("also ends mid-interval on the per-call options' signal", async () => {
+    const { client, server } = await setup(() => unclaimed);
+    const controller = new AbortController();
+    const wait = waitForPinToken(
+      client,
+      { id: 424242 },
+      { intervalMs: 10_000 },
+      { signal: controller.signal },
+    );
+    await vi.waitFor(() => expect(server.polls).toHaveLength(1));
+    const aborted = performance.now();
+    controller.abort();
+    expect(await rejection(wait)).toBeInstanceOf(PlexAbortError);
+    expect(performance.now() - aborted).toBeLessThan(50);
+  });
+
   it("aborts a poll that is still waiting for its answer", async () => {
     const { client } = await setup(() => "hang");
     const controller = new AbortController();

@@ -17,7 +17,7 @@ export interface WaitForPinTokenOptions {
   intervalMs?: number;
   /** Give up after this long even if the PIN is still valid. Default: until the PIN's `expiresAt`. */
   timeoutMs?: number;
-  /** Ends the wait at once with PlexAbortError, also between two polls. */
+  /** Ends the wait at once with PlexAbortError, also between two polls (so does `requestOptions.signal`). */
   signal?: AbortSignal;
   /** Called with each answer that is not yet approved (e.g. to update a countdown from `expiresIn`). */
   onPoll?: (pin: Pin) => void;
@@ -89,7 +89,9 @@ export async function waitForPinToken(
   checkNumber("intervalMs", options.intervalMs, MIN_INTERVAL_MS);
   checkNumber("timeoutMs", options.timeoutMs, 0);
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  const { signal, onPoll } = options;
+  const { onPoll } = options;
+  // Either signal ends the whole wait, pauses included.
+  const signal = options.signal ?? requestOptions?.signal;
   const started = Date.now();
   const expiresAt = expiryOf(pin, started);
   const deadline = Math.min(
@@ -119,7 +121,7 @@ export async function waitForPinToken(
           // The loop is the retry: a poll that fails waits for the next one instead of core's back-off.
           retry: false,
           ...requestOptions,
-          signal: signal ?? requestOptions?.signal,
+          signal,
           timeoutMs: Math.max(1, Math.min(pollTimeoutMs, left)),
         },
       );

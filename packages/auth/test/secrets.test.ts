@@ -1,9 +1,19 @@
 import { inspect } from "node:util";
-import type { Logger } from "@plex/core";
+import { type Logger, PlexValidationError } from "@plex/core";
 import { describe, expect, it } from "vitest";
+import { getPin } from "../src/get-pin.js";
 import { getTokenDetails } from "../src/get-token-details.js";
 import { postUsersSignInData } from "../src/post-users-sign-in-data.js";
-import { errorsJson, invalidTokenXml, SIGNED_IN_TOKEN, signInJson, userJson } from "./support/fixtures.js";
+import { waitForPinToken } from "../src/wait-for-pin-token.js";
+import {
+  errorsJson,
+  invalidTokenXml,
+  PIN_AUTH_TOKEN,
+  pinJson,
+  SIGNED_IN_TOKEN,
+  signInJson,
+  userJson,
+} from "./support/fixtures.js";
 import {
   ACCESS_TOKEN,
   json,
@@ -80,5 +90,29 @@ describe("secrets stay out of logs and errors, end to end through the operations
 
     expect(logger.text().length).toBeGreaterThan(0);
     expect(logger.text()).not.toContain(res.data.authToken);
+  });
+});
+
+describe("PIN login keeps the approved token out of logs and errors", () => {
+  it("waitForPinToken: the authToken of the approved PIN is in no log line", async () => {
+    mock.answer(`${PLEX_TV_URL}/pins/424242`, () => json(pinJson({ authToken: PIN_AUTH_TOKEN })));
+    const logger = recordingLogger();
+
+    const token = await waitForPinToken(testClient({ logger }), { id: 424242 });
+
+    expect(token).toBe(PIN_AUTH_TOKEN);
+    expect(logger.text()).toContain("pins/424242");
+    expect(logger.text()).not.toContain(PIN_AUTH_TOKEN);
+  });
+
+  it("a malformed PIN answer: the validation error shows no authToken", async () => {
+    mock.answer(`${PLEX_TV_URL}/pins/424242`, () => json({ id: 424242, authToken: PIN_AUTH_TOKEN }));
+
+    const error = await rejection(getPin(testClient(), { id: 424242 }));
+
+    expect(error).toBeInstanceOf(PlexValidationError);
+    for (const view of [String(error), JSON.stringify(error), inspect(error, { depth: 5 })]) {
+      expect(view).not.toContain(PIN_AUTH_TOKEN);
+    }
   });
 });

@@ -139,16 +139,22 @@ describe("decodeBody", () => {
     ).resolves.toEqual({ id: "1", nick: "kim", joined: { kind: "date", "#text": "2020" } });
   });
 
-  it("never pollutes prototypes from element or attribute names", async () => {
-    // fast-xml-parser refuses JavaScript-reserved names outright; that must surface as our error.
-    for (const xml of [
-      '<a __proto__="x"/>',
-      '<MediaContainer constructor="x"/>',
-      "<a><__proto__>y</__proto__></a>",
-    ]) {
-      await expect(decodeBody(xml, "text/xml")).rejects.toBeInstanceOf(PlexValidationError);
-    }
+  it("never pollutes prototypes from element or attribute names: they stay plain data", async () => {
+    const proto = (await decodeBody('<a __proto__="x" b="1"/>', "text/xml")) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(proto)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(proto, "__proto__")?.value).toBe("x");
+    expect(Object.keys(proto)).toEqual(["__proto__", "b"]);
+    await expect(decodeBody('<MediaContainer constructor="x"/>', "text/xml")).resolves.toEqual({
+      MediaContainer: { constructor: "x" },
+    });
+    const child = (await decodeBody("<a><__proto__>y</__proto__><c/></a>", "text/xml")) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.getPrototypeOf(child)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(child, "__proto__")?.value).toBe("y");
     expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(({} as Record<string, unknown>).y).toBeUndefined();
     expect(Object.prototype.toString.call({})).toBe("[object Object]");
   });
 

@@ -1,5 +1,5 @@
 /**
- * Turns fast-xml-parser's `preserveOrder` output into the shape plex.tv's JSON has for the same
+ * Turns the elements `readXml` returns into the shape plex.tv's JSON has for the same
  * answer, so one schema in @plex/models validates both:
  * - attributes become string properties (the schemas coerce "1"/"0" and numeric strings);
  * - child elements become properties keyed by tag; repeated tags become arrays;
@@ -10,20 +10,14 @@
  *   which JSON keeps as the top-level key.
  */
 
-export type XmlNode = Record<string, unknown>;
+import type { XmlChild, XmlElement } from "./read-xml";
 
-const ATTRIBUTES = ":@";
 const TEXT = "#text";
 const KEEP_ROOT = new Set(["MediaContainer", "errors"]);
 
 function setField(target: Record<string, unknown>, key: string, value: unknown): void {
-  // defineProperty: names such as "constructor" must stay plain data fields.
+  // defineProperty: names such as "__proto__" and "constructor" must stay plain data fields.
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
-function tagOf(node: XmlNode): string | undefined {
-  for (const key of Object.keys(node)) if (key !== ATTRIBUTES && key !== TEXT) return key;
-  return undefined;
 }
 
 function isPluralOf(parent: string, child: string): boolean {
@@ -34,79 +28,56 @@ function isPluralOf(parent: string, child: string): boolean {
   );
 }
 
-function attributesOf(node: XmlNode): Record<string, unknown> {
-  const attrs = node[ATTRIBUTES];
-  return typeof attrs === "object" && attrs !== null ? (attrs as Record<string, unknown>) : {};
+function isElement(child: XmlChild): child is XmlElement {
+  return typeof child !== "string";
 }
 
-function childrenOf(node: XmlNode, tag: string): XmlNode[] {
-  const children = node[tag];
-  return Array.isArray(children) ? (children as XmlNode[]) : [];
+function isIdOnly(node: XmlElement): boolean {
+  return node.attributes.length === 1 && node.attributes[0]![0] === "id" && node.children.length === 0;
 }
 
-function convert(node: XmlNode, tag: string): unknown {
-  const attrs = attributesOf(node);
-  const children = childrenOf(node, tag);
-  const elements: [string, XmlNode][] = [];
-  let text = "";
-  for (const child of children) {
-    if (typeof child !== "object" || child === null) continue;
-    if (TEXT in child) text += String(child[TEXT]);
-    const childTag = tagOf(child);
-    if (childTag !== undefined) elements.push([childTag, child]);
-  }
-  const attrNames = Object.keys(attrs);
+function convert(node: XmlElement): unknown {
+  const elements = node.children.filter(isElement);
+  const text = node.children.filter((child) => !isElement(child)).join("");
+  const { attributes, name: tag } = node;
 
-  if (attrNames.length === 0 && elements.length === 0) {
+  if (attributes.length === 0 && elements.length === 0) {
     // An empty plural element is an empty list in the JSON answers (`"services": []`).
     if (text === "") return /s$/.test(tag) ? [] : "";
     return text;
   }
-  const first = elements[0]?.[0];
+  const first = elements[0]?.name;
   if (
-    attrNames.length === 0 &&
+    attributes.length === 0 &&
     text === "" &&
     first !== undefined &&
-    elements.every(([name]) => name === first) &&
+    elements.every((child) => child.name === first) &&
     isPluralOf(tag, first)
   ) {
-    return elements.map(([name, child]) => {
-      const value = convert(child, name);
-      return isIdOnly(child, name) ? attributesOf(child).id : value;
-    });
+    return elements.map((child) => (isIdOnly(child) ? child.attributes[0]![1] : convert(child)));
   }
 
   const out: Record<string, unknown> = {};
-  for (const name of attrNames) setField(out, name, String(attrs[name]));
+  for (const [name, value] of attributes) setField(out, name, value);
   const groups = new Map<string, unknown[]>();
-  for (const [name, child] of elements) {
-    const list = groups.get(name) ?? [];
-    list.push(convert(child, name));
-    groups.set(name, list);
+  for (const child of elements) {
+    const list = groups.get(child.name) ?? [];
+    list.push(convert(child));
+    groups.set(child.name, list);
   }
   for (const [name, list] of groups) setField(out, name, list.length === 1 ? list[0] : list);
   if (text !== "") setField(out, TEXT, text);
   return out;
 }
 
-function isIdOnly(node: XmlNode, tag: string): boolean {
-  const names = Object.keys(attributesOf(node));
-  return names.length === 1 && names[0] === "id" && childrenOf(node, tag).length === 0;
-}
-
-/** `nodes` is what `new XMLParser({ preserveOrder: true, … }).parse(text)` returned. */
-export function xmlToJson(nodes: unknown): unknown {
-  if (!Array.isArray(nodes)) return undefined;
-  const roots = (nodes as XmlNode[]).filter(
-    (node) => typeof node === "object" && node !== null && tagOf(node),
-  );
+/** `roots` is what `readXml(text)` returned; `undefined` unless there is exactly one. */
+export function xmlToJson(roots: readonly XmlElement[]): unknown {
   if (roots.length !== 1) return undefined;
   const root = roots[0]!;
-  const tag = tagOf(root)!;
-  const value = convert(root, tag);
-  if (!KEEP_ROOT.has(tag)) return value;
+  const value = convert(root);
+  if (!KEEP_ROOT.has(root.name)) return value;
   const out: Record<string, unknown> = {};
   // An empty <MediaContainer/> is an empty object in JSON, not an empty string.
-  setField(out, tag, value === "" ? {} : value);
+  setField(out, root.name, value === "" ? {} : value);
   return out;
 }
