@@ -99,6 +99,26 @@ describe("login --password", () => {
     expect(result.stderr).toMatch(line);
   });
 
+  it("Ctrl-C at the password prompt exits 130 and stores no token", async () => {
+    const result = await runBin(["login", "--password", "--username", plain.login], {
+      env: env(),
+      onStart(child, output) {
+        // stdin stays open: the prompt waits for a password that never comes.
+        const timer = setInterval(() => {
+          if (output.stderr().includes("Password (not shown): ")) {
+            clearInterval(timer);
+            child.kill("SIGINT");
+          }
+        }, 20);
+        child.on("close", () => clearInterval(timer));
+      },
+    });
+    expect(result.code).toBe(130);
+    expect(result.stderr.trimEnd().split("\n").pop()).toBe("error: Cancelled: nothing was stored.");
+    // The password was asked before anything needed the config: none was written at all.
+    expect(existsSync(sandbox.configFile)).toBe(false);
+  });
+
   it("--print puts only the token on stdout, for TOKEN=$(plex-auth login --password --print)", async () => {
     const result = await runBin(["login", "--password", "--print", "--username", plain.login], {
       env: env(),

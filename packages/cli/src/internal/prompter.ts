@@ -43,7 +43,11 @@ function pipedPrompter(io: Io): Prompter {
         : ended
           ? undefined
           : await new Promise<string | undefined>((resolve, reject) => {
-              const onAbort = () => reject(new CancelledError());
+              const onAbort = () => {
+                // End the prompt's line, so the error starts on its own.
+                io.stderr.write("\n");
+                reject(new CancelledError());
+              };
               io.signal.addEventListener("abort", onAbort, { once: true });
               waiting.push((value) => {
                 io.signal.removeEventListener("abort", onAbort);
@@ -75,6 +79,8 @@ function terminalPrompter(io: Io): Prompter {
       }),
     askSecret: (question) =>
       new Promise((resolve, reject) => {
+        // Echo off before the prompt shows, so nothing typed at once can be echoed.
+        stdin.setRawMode(true);
         io.stderr.write(question);
         let value: string[] = [];
         const finish = () => {
@@ -101,7 +107,6 @@ function terminalPrompter(io: Io): Prompter {
             else value.push(char);
           }
         };
-        stdin.setRawMode(true);
         stdin.setEncoding("utf8");
         stdin.resume();
         stdin.on("data", onData);
