@@ -24,7 +24,7 @@ export const entries = [
     // Issue 13: 16,798 B (+259 B): the class gained getHomeUsers/switchHomeUser (their schemas come along) and core
     // maps 1041 and "thumbprint already taken". The JWT functions are not on the class, so they add nothing here.
     targetKb: 16,
-    budgetKb: 21.5,
+    budgetKb: 21,
     contents: `
       import { PlexAPI } from "@plex/auth";
       const plex = new PlexAPI({ clientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });
@@ -64,8 +64,11 @@ export const entries = [
     id: "ours-models",
     label: "@plex/models, every schema",
     side: "ours",
+    // Goal missed once PIN (issue 11), servers (issue 12) and JWT/Home (issue 13) schemas landed together: each
+    // branch fit 8 kB alone, together they are 8,170 B gz. An app imports the few schemas it uses (one is about
+    // 5.7 kB), so the budget sits just above today's figure to keep growth failing CI.
     targetKb: 8,
-    budgetKb: 8,
+    budgetKb: 8.25,
     contents: `
       import * as models from "@plex/models";
       export default models;`,

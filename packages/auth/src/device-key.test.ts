@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { PlexInvalidRequestError } from "@plex/core";
+import { rejection } from "@plex/demo-plex/recording";
 import { describe, expect, it } from "vitest";
-import { rejection } from "../test/support/mock-plex.js";
 import { DeviceKey, exportDeviceKey, generateDeviceKey, importDeviceKey } from "./device-key.js";
 
 // RFC 8037 Appendix A.1–A.3: an Ed25519 key and its RFC 7638 thumbprint.

@@ -1,25 +1,30 @@
 import { inspect } from "node:util";
 import {
+  createPlexClient,
   type Logger,
+  type PlexClientOptions,
   PlexHomePinRequiredError,
   PlexInvalidRequestError,
   PlexUnauthorizedError,
 } from "@plex/core";
-import { describe, expect, it } from "vitest";
 import {
-  ACCESS_TOKEN,
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
   EXPECTED_IDENTITY_HEADERS,
   json,
-  PLEX_TV_URL,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer as useMockPlex,
   xml,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, it } from "vitest";
 import { getHomeUsers } from "./get-home-users.js";
 import { PlexAPI } from "./plex-api.js";
 import { switchHomeUser } from "./switch-home-user.js";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
 
 const mock = useMockPlex();
 const MEMBER = "5e1f0c2a9b7d4e33";

@@ -6,6 +6,7 @@ import {
 } from "@plex/core";
 import { createDemoPlex, DEMO_CLIENT_IDENTIFIER, DEMO_HOME, DEMO_TOKENS } from "@plex/demo-plex";
 import { demoHandlers } from "@plex/demo-plex/msw";
+import { rejection } from "@plex/demo-plex/recording";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -19,7 +20,6 @@ import {
   switchHomeUser,
   verifyPlexJwt,
 } from "../src/index.js";
-import { rejection } from "./support/mock-plex.js";
 
 // The whole flow against the demo clients.plex.tv, which checks device JWTs with the real algorithm and signs
 // Plex JWTs with its own rotating keys. The client keeps the default plex.tv URL: JWT calls go to clients.plex.tv.

@@ -1,4 +1,12 @@
 import { createPlexClient, PlexTokenExpiredError } from "@plex/core";
+import { userJson } from "@plex/demo-plex/fixtures";
+import {
+  TEST_IDENTITY as IDENTITY,
+  json,
+  TEST_PLEX_TV_URL as PLEX_TV_URL,
+  rejection,
+  useRecordingServer as useMockPlex,
+} from "@plex/demo-plex/recording";
 import { describe, expect, it } from "vitest";
 import { createJwtTokenProvider } from "../src/create-jwt-token-provider.js";
 import { generateDeviceKey } from "../src/device-key.js";
@@ -6,8 +14,6 @@ import { getTokenDetails } from "../src/get-token-details.js";
 import { decodeJws } from "../src/internal/jws.js";
 import { switchHomeUser } from "../src/switch-home-user.js";
 import { serveJwtExchange } from "./support/fake-plex-jwt.js";
-import { userJson } from "./support/fixtures.js";
-import { IDENTITY, json, PLEX_TV_URL, rejection, useMockPlex } from "./support/mock-plex.js";
 
 // End to end through a real client: core's 498 hook calls the provider with { expiredToken } and resends once.
 const mock = useMockPlex();

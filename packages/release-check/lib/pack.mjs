@@ -13,6 +13,7 @@ export const publishable = [
   { name: "@plex/models", dir: "packages/models" },
   { name: "@plex/core", dir: "packages/core" },
   { name: "@plex/auth", dir: "packages/auth" },
+  { name: "@plex/cli", dir: "packages/cli" },
 ];
 
 /** Packs every publishable package into a fresh folder and returns the tarball paths keyed by package name. */

@@ -69,7 +69,7 @@ afterAll(async () => {
 });
 
 describe("packed tarballs installed with npm into an empty folder", () => {
-  it("bring only zod (and core's lazily loaded XML parser) from the registry", () => {
+  it("bring only zod (and core's lazily loaded XML parser, and the CLI's uqr) from the registry", () => {
     const lock = JSON.parse(readFileSync(join(install.app, "package-lock.json"), "utf8"));
     const installed = Object.keys(lock.packages)
       .filter((path) => path.startsWith("node_modules/") && !path.slice(13).includes("node_modules/"))

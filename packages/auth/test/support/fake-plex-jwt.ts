@@ -1,6 +1,6 @@
+import { json, type useRecordingServer } from "@plex/demo-plex/recording";
 import { generateDeviceKey } from "../../src/device-key.js";
 import { signJwt } from "../../src/internal/jws.js";
-import { json, type useMockPlex } from "./mock-plex.js";
 
 export const CLIENTS_URL = "https://clients.plex.tv/api/v2";
 export const DAY_SEC = 24 * 60 * 60;
@@ -28,7 +28,7 @@ export async function plexSigner(kid = "plex-test-key-1") {
  * issues a Plex JWT valid `lifetimeSec`; `state` counts exchanges so tests can assert single flight.
  */
 export async function serveJwtExchange(
-  mock: ReturnType<typeof useMockPlex>,
+  mock: ReturnType<typeof useRecordingServer>,
   options: { lifetimeSec?: number; delayMs?: number } = {},
 ) {
   const plex = await plexSigner();

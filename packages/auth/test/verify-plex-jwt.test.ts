@@ -1,11 +1,20 @@
-import { PlexInvalidJwtError } from "@plex/core";
+import { createPlexClient, type PlexClientOptions, PlexInvalidJwtError } from "@plex/core";
+import {
+  TEST_IDENTITY as IDENTITY,
+  json,
+  rejection,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer as useMockPlex,
+} from "@plex/demo-plex/recording";
 import { describe, expect, it } from "vitest";
-import { CLIENTS_URL, DAY_SEC, plexSigner } from "../test/support/fake-plex-jwt.js";
-import { IDENTITY, json, rejection, testClient, useMockPlex } from "../test/support/mock-plex.js";
-import { createPlexJwtKeySource } from "./create-plex-jwt-key-source.js";
-import { generateDeviceKey } from "./device-key.js";
-import { encodeJsonBase64url } from "./internal/base64url.js";
-import { verifyPlexJwt } from "./verify-plex-jwt.js";
+import { createPlexJwtKeySource } from "../src/create-plex-jwt-key-source.js";
+import { generateDeviceKey } from "../src/device-key.js";
+import { encodeJsonBase64url } from "../src/internal/base64url.js";
+import { verifyPlexJwt } from "../src/verify-plex-jwt.js";
+import { CLIENTS_URL, DAY_SEC, plexSigner } from "./support/fake-plex-jwt.js";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
 
 const mock = useMockPlex();
 const clientIdentifier = IDENTITY.clientIdentifier;

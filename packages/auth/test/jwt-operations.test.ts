@@ -1,28 +1,33 @@
 import {
+  createPlexClient,
+  type PlexClientOptions,
   PlexDeviceKeyTakenError,
   PlexInvalidRequestError,
   PlexUnauthorizedError,
   PlexValidationError,
 } from "@plex/core";
-import { describe, expect, it, vi } from "vitest";
-import { CLIENTS_URL, serveJwtExchange } from "../test/support/fake-plex-jwt.js";
 import {
-  ACCESS_TOKEN,
+  TEST_ACCESS_TOKEN as ACCESS_TOKEN,
   EXPECTED_IDENTITY_HEADERS,
-  IDENTITY,
+  TEST_IDENTITY as IDENTITY,
   json,
   rejection,
-  testClient,
-  useMockPlex,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer as useMockPlex,
   xPlexHeaders,
-} from "../test/support/mock-plex.js";
-import { generateDeviceKey } from "./device-key.js";
-import { getPlexJwtKeys } from "./get-plex-jwt-keys.js";
-import { decodeBase64url } from "./internal/base64url.js";
-import { decodeJws } from "./internal/jws.js";
-import { prepareJwtPinLogin } from "./jwt-pin-login.js";
-import { refreshJwt } from "./refresh-jwt.js";
-import { registerDeviceKey } from "./register-device-key.js";
+} from "@plex/demo-plex/recording";
+import { describe, expect, it, vi } from "vitest";
+import { generateDeviceKey } from "../src/device-key.js";
+import { getPlexJwtKeys } from "../src/get-plex-jwt-keys.js";
+import { decodeBase64url } from "../src/internal/base64url.js";
+import { decodeJws } from "../src/internal/jws.js";
+import { prepareJwtPinLogin } from "../src/jwt-pin-login.js";
+import { refreshJwt } from "../src/refresh-jwt.js";
+import { registerDeviceKey } from "../src/register-device-key.js";
+import { CLIENTS_URL, serveJwtExchange } from "./support/fake-plex-jwt.js";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
 
 const mock = useMockPlex();
 

@@ -1,11 +1,25 @@
 import { inspect } from "node:util";
-import { PlexAbortError, PlexInvalidRequestError, PlexUnauthorizedError } from "@plex/core";
+import {
+  createPlexClient,
+  PlexAbortError,
+  type PlexClientOptions,
+  PlexInvalidRequestError,
+  PlexUnauthorizedError,
+} from "@plex/core";
+import {
+  json,
+  rejection,
+  TEST_CLIENT_OPTIONS,
+  useRecordingServer as useMockPlex,
+} from "@plex/demo-plex/recording";
 import { describe, expect, it, vi } from "vitest";
-import { CLIENTS_URL, DAY_SEC, serveJwtExchange } from "../test/support/fake-plex-jwt.js";
-import { json, rejection, testClient, useMockPlex } from "../test/support/mock-plex.js";
-import { createJwtTokenProvider, type JwtTokenStore } from "./create-jwt-token-provider.js";
-import { generateDeviceKey } from "./device-key.js";
-import { decodeJws } from "./internal/jws.js";
+import { createJwtTokenProvider, type JwtTokenStore } from "../src/create-jwt-token-provider.js";
+import { generateDeviceKey } from "../src/device-key.js";
+import { decodeJws } from "../src/internal/jws.js";
+import { CLIENTS_URL, DAY_SEC, serveJwtExchange } from "./support/fake-plex-jwt.js";
+
+const testClient = (overrides: Partial<PlexClientOptions> = {}) =>
+  createPlexClient({ ...TEST_CLIENT_OPTIONS, ...overrides });
 
 const mock = useMockPlex();
 const HOUR = 60 * 60 * 1000;
