@@ -21,7 +21,7 @@ const key = (operation: string, fault: string) => `${operation}\u0000${fault}`;
 
 function cell(row: OperationRow, fault: Fault): void {
   const expected = expectationFor(row, fault);
-  test(`${row.name} × ${fault.name} → ${expected.error}, ${expected.attempts}${expected.maxAttempts === undefined ? "" : `–${expected.maxAttempts}`} attempt(s)`, async () => {
+  test(`${row.name} × ${fault.name} → ${expected.error}, ${expected.attempts}${expected.maxAttempts === undefined || expected.maxAttempts === expected.attempts ? "" : `–${expected.maxAttempts}`} attempt(s)`, async () => {
     const env = await startFaultEnv(fault);
     try {
       const started = performance.now();
