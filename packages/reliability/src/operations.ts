@@ -17,6 +17,7 @@ import {
   type PlexClientOptions,
   ping,
   postUsersSignInData,
+  prepareJwtPinLogin,
   type RequestOptions,
   refreshJwt,
   registerDeviceKey,
@@ -555,6 +556,23 @@ export const OPERATIONS: readonly OperationRow[] = [
     // The registration step reads no answer: after an empty 200 the nonce request goes out (and meets the same 200).
     expect: (fault, base) =>
       fault === "empty 200" ? { ...base, attempts: 2, served: 2, error: "PlexValidationError" } : base,
+  },
+  {
+    // Signs a device JWT over a fresh nonce (GET /auth/nonce) for a PIN login that yields a Plex JWT.
+    name: "prepareJwtPinLogin",
+    method: "GET",
+    path: "/api/v2/auth/nonce",
+    idempotent: true,
+    auth: false,
+    call: async (client, options) => {
+      const device = client.withOptions({
+        clientIdentifier: `${client.options.clientIdentifier}-${++jwtDevices}`,
+      });
+      return prepareJwtPinLogin(device, { key: await freshKey() }, options);
+    },
+    isGoodResult: (result) => typeof (result as { deviceJWT?: unknown } | undefined)?.deviceJWT === "string",
+    secrets: [],
+    inputs: [],
   },
 ];
 
