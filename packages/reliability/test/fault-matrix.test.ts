@@ -30,7 +30,11 @@ function cell(row: OperationRow, fault: Fault): void {
       results.set(key(row.name, fault.name), [
         row.name,
         fault.name,
-        error === undefined ? "result (!)" : String((error as Error).name),
+        error === undefined
+          ? expected.error === "result"
+            ? "result (a verdict)"
+            : "result (!)"
+          : String((error as Error).name),
         String(env.count.attempts),
         String(env.primary.seen.length),
         ms.toFixed(0),
