@@ -19,6 +19,7 @@ export interface ErrorDescription {
   statusCode?: number;
   /** Plex's own error code, e.g. 1029. */
   code?: number;
+  /** The error's message; when `issues` lists the details, only the part before them (each issue shows once). */
   message: string;
   /** What the user can do about it, in one sentence. */
   advice: string;
@@ -69,19 +70,63 @@ function adviceFor(error: PlexError): string {
   }
   if (PlexUnauthorizedError.isInstance(error)) return unauthorizedAdvice(error);
   if (PlexAPIError.isInstance(error)) return apiAdvice(error);
-  if (PlexConnectionError.isInstance(error)) {
-    return `Could not reach ${error.host}: check the server URL and that the server is up (in live mode, that the playground's dev server is still running).`;
-  }
+  if (PlexConnectionError.isInstance(error)) return connectionAdvice(error);
   if (PlexTimeoutError.isInstance(error))
     return "The server took too long to answer: check the URL and the network.";
   if (PlexAbortError.isInstance(error)) return "The request was cancelled.";
   if (PlexValidationError.isInstance(error)) {
     return "Plex answered in a shape the SDK does not expect: see the issues below, and report it if the server is real.";
   }
-  if (PlexInvalidRequestError.isInstance(error)) {
-    return "Nothing was sent: fix the input (a token-only operation needs a token in Settings, or sign in first).";
-  }
+  if (PlexInvalidRequestError.isInstance(error)) return invalidRequestAdvice(error);
   return "Unexpected SDK error.";
+}
+
+const PLEX_TV_HOSTS = new Set(["plex.tv", "clients.plex.tv"]);
+
+/** Names what was unreachable: plex.tv and a media server need different fixes. */
+function connectionAdvice(error: PlexConnectionError): string {
+  if (PLEX_TV_HOSTS.has(error.host)) {
+    return `plex.tv (${error.host}) could not be reached: check this computer's internet connection (in live mode the playground's dev server, which forwards requests, must still be running).`;
+  }
+  return `The server ${error.host} could not be reached: check the server URL in Settings, that Plex Media Server is running there, and that this computer can reach it.`;
+}
+
+/** Nothing was sent; say which input to fix, from the SDK's issues or message. */
+function invalidRequestAdvice(error: PlexInvalidRequestError): string {
+  const where = new Set(error.issues.flatMap((issue) => issue.path.map(String)));
+  const text = error.message;
+  if (/needs an access token|accessToken/i.test(text)) {
+    return "Nothing was sent: this operation needs a token. Sign in first (Start here), or enter a token in Settings.";
+  }
+  if (/serverURL|plexTvURL/.test(text)) {
+    return "Nothing was sent: fix the server URL in Settings (an absolute http:// or https:// URL, e.g. http://192.168.1.10:32400).";
+  }
+  if (/clientIdentifier/.test(text) || where.has("clientIdentifier")) {
+    return "Nothing was sent: the client identifier is empty. Use “New identifier” in Settings.";
+  }
+  if (where.has("source")) {
+    return "Nothing was sent: source must look like server://<machineIdentifier> (live mode: “Find from the server URL”).";
+  }
+  if (where.has("verificationCode")) {
+    return "Nothing was sent: the 2FA code is the 6 digits from your authenticator app.";
+  }
+  if (where.has("login") || where.has("password")) {
+    return "Nothing was sent: enter both the login (email or username) and the password.";
+  }
+  if (where.has("pin")) return "Nothing was sent: a Home PIN is 4 digits.";
+  if (where.has("uuid")) {
+    return "Nothing was sent: enter the member's uuid (run “Plex Home: members” to list them).";
+  }
+  const fields = [...where].filter((name) => name !== "" && name !== "requestBody" && !/^\d+$/.test(name));
+  return fields.length > 0
+    ? `Nothing was sent: fix ${fields.join(", ")} (see below).`
+    : "Nothing was sent: fix the input described above.";
+}
+
+/** "Invalid request body: login: …; password: …" → "Invalid request body": the list below says the rest. */
+function headline(message: string): string {
+  const colon = message.indexOf(": ");
+  return colon === -1 ? message : message.slice(0, colon);
 }
 
 function issuesOf(error: PlexError): string[] | undefined {
@@ -99,7 +144,7 @@ export function describeError(error: unknown): ErrorDescription {
       className: error.name,
       ...(api === undefined ? {} : { statusCode: api.statusCode }),
       ...(api?.code === undefined ? {} : { code: api.code }),
-      message: error.message,
+      message: issues === undefined || issues.length === 0 ? error.message : headline(error.message),
       advice: adviceFor(error),
       ...(issues === undefined ? {} : { issues }),
     };
