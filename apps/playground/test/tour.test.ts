@@ -27,7 +27,8 @@ async function tour(...args: string[]): Promise<{ code: number; stdout: string; 
   }
 }
 
-/** A port where nothing listens: bound, then closed. */
+/** A port where nothing listens: bound, then closed. The SDK retries a refused connection with back-off, so the
+ * tests against one take seconds on a loaded machine (hence their 30 s timeouts). */
 async function closedPort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
@@ -217,7 +218,7 @@ describe("pnpm playground:tour -- --server URL --token T", () => {
       `hint: the server 127.0.0.1:${closed} was unreachable: check --server (is Plex running there, reachable from here?).`,
     );
     expect(result.stdout).not.toContain("hint: plex.tv");
-  });
+  }, 30_000);
 
   it("names plex.tv in the hint when plex.tv is what was unreachable", async () => {
     const closed = await closedPort();
@@ -234,7 +235,7 @@ describe("pnpm playground:tour -- --server URL --token T", () => {
       `hint: plex.tv (127.0.0.1:${closed}) was unreachable: check this machine's network and --plex-tv.`,
     );
     expect(result.stdout).not.toContain("hint: the server");
-  });
+  }, 30_000);
 
   it("refuses --server without --token", async () => {
     const result = await tour("--server", server.serverURL);
@@ -287,7 +288,7 @@ describe("the root playground:tour script (scripts/playground-tour.mjs)", () => 
     expect(result.stderr).toBe("");
     expect(result.stdout).not.toContain("turbo banner");
     expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("6 operations, 0 as expected, 6 NOT.");
-  });
+  }, 30_000);
 
   it("a passing tour: exit 0", async () => {
     const result = await viaWrapper(0, "--help");
