@@ -77,6 +77,12 @@ describe("demo mode: a guided first run", () => {
     expect(await visible(details.locator(".summary"))).toBe(
       "This token belongs to demo-2fa-viewer <2fa@example.com>",
     );
+    // Settings keeps a copy button for whichever token the panels now use.
+    await page.evaluate(() => navigator.clipboard.writeText(""));
+    await page.getByRole("button", { name: "Copy the current token" }).click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(DEMO_TOKENS.signedInTwoFactor);
   });
 
   it("summarises the transient token and the server, with its connections open", async () => {

@@ -142,6 +142,36 @@ function liveFields(settings: Settings, callbacks: SettingsCallbacks, refresh: (
   ];
 }
 
+function currentToken(settings: Settings): string | undefined {
+  const token = settings.mode === "demo" ? settings.demoToken : settings.liveToken.get();
+  return token === "" ? undefined : token;
+}
+
+/** Copies whichever token the panels use now (after a sign-in too), without showing it. */
+function copyCurrentToken(settings: Settings): HTMLElement {
+  const button = h(
+    "button",
+    { type: "button", class: "chip copy", "aria-label": "Copy the current token" },
+    "Copy",
+  );
+  button.addEventListener("click", () => {
+    const token = currentToken(settings);
+    if (token === undefined) {
+      button.textContent = "No token to copy";
+      return;
+    }
+    navigator.clipboard.writeText(token).then(
+      () => {
+        button.textContent = "Copied";
+      },
+      () => {
+        button.textContent = "Could not copy";
+      },
+    );
+  });
+  return button;
+}
+
 /** Mode, identity and credentials: the only state the panels read. */
 export function settingsView(settings: Settings, callbacks: SettingsCallbacks): HTMLElement {
   const tokenLine = h("output", { class: "token-state" });
@@ -180,7 +210,7 @@ export function settingsView(settings: Settings, callbacks: SettingsCallbacks): 
         ? demoFields(settings, refresh)
         : liveFields(settings, callbacks, refresh)),
     ),
-    tokenLine,
+    h("div", { class: "token-row" }, tokenLine, copyCurrentToken(settings)),
   );
 }
 
