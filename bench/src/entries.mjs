@@ -23,8 +23,11 @@ export const entries = [
     // added about 1.3 kB gz to the client. The budget sits just above, so growth still fails CI.
     // Issue 13: 16,798 B (+259 B): the class gained getHomeUsers/switchHomeUser (their schemas come along) and core
     // maps 1041 and "thumbprint already taken". The JWT functions are not on the class, so they add nothing here.
+    // Issue 15 (types and errors): 20,794 -> 21,018 B (+224 B): readable util.inspect output for errors (~80 B),
+    // option errors that echo a safe bad URL and suggest the fix (~130 B), the typed looseObject alias (~13 B).
+    // The JWT PIN login merged alongside brought main to ~21,050 B on its own; together 21,271 B.
     targetKb: 16,
-    budgetKb: 21,
+    budgetKb: 21.3,
     contents: `
       import { PlexAPI } from "@plex/auth";
       const plex = new PlexAPI({ clientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });
@@ -40,8 +43,10 @@ export const entries = [
     // Goal missed: 15,175 B since issue 10 (13,826 B before it). zod/mini plus the account schema is
     // 6.8 kB gz; the client (redirect guard, redaction, retries, timeouts, option checks, error mapping,
     // and since issue 10 the body limit, 498 refresh and hostile-answer checks) about 8.3 kB gz.
+    // Issue 15: 15,268 -> 15,500 B (+232 B): readable util.inspect output for errors, option errors that echo a
+    // safe bad URL with a suggested fix and list their issue, a typed PlexError pass-through for token functions.
     targetKb: 12,
-    budgetKb: 15.3,
+    budgetKb: 15.55,
     contents: `
       import { createPlexClient, getTokenDetails } from "@plex/auth";
       const client = createPlexClient({ clientIdentifier: "bench", accessToken: "bench-token" });

@@ -9,7 +9,9 @@ export function isServer(device: Pick<PlexDevice, "provides">): boolean {
 
 /**
  * {@link getServerResources} keeping only Plex Media Servers (`provides` includes `server`): owned, Home and
- * shared servers alike. The same request, flags and errors.
+ * shared servers alike. The same request (`GET https://plex.tv/api/v2/resources`), flags and errors:
+ * `PlexInvalidRequestError` for a non-boolean flag or no token; `PlexUnauthorizedError` for a revoked or unknown
+ * token; `PlexConnectionError`, `PlexTimeoutError`, `PlexRateLimitError` otherwise.
  *
  * @example
  * const { data: servers } = await getServers(client);

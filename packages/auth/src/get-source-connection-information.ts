@@ -9,7 +9,16 @@ import {
 
 /**
  * Asks the Plex Media Server for the connections and a transient token of a source it knows
- * (e.g. `server://<clientIdentifier>` for a shared server). Needs an admin token. PMS >= 1.15.4.
+ * (GET {serverURL}/security/resources?source=…, e.g. `server://<clientIdentifier>` for a shared server).
+ * Needs an admin token. PMS >= 1.15.4.
+ *
+ * Errors: `PlexInvalidRequestError` for a source that is not `scheme://identifier`, or no `serverURL`;
+ * `PlexUnauthorizedError` for a token that is not the server admin's; `PlexConnectionError`, `PlexTimeoutError`
+ * when the server cannot be reached.
+ *
+ * @example
+ * const { data } = await getSourceConnectionInformation(client, { source: "server://a1b2c3" });
+ * const uris = data.MediaContainer.Device.Connection.map((connection) => connection.uri);
  */
 export async function getSourceConnectionInformation(
   client: PlexClient,

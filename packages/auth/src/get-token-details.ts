@@ -9,7 +9,14 @@ export type GetTokenDetailsRequest = Record<string, never>;
 
 /**
  * Returns the plex.tv account that owns the client's token (GET https://plex.tv/api/v2/user).
- * A revoked token is answered with 422 "Invalid token", which core turns into a PlexUnauthorizedError.
+ *
+ * Errors: `PlexUnauthorizedError` for an unknown (401) or revoked (422 "Invalid token") token;
+ * `PlexInvalidRequestError` when the client has no token; `PlexConnectionError`, `PlexTimeoutError`,
+ * `PlexRateLimitError` when plex.tv could not be asked.
+ *
+ * @example
+ * const { data: account } = await getTokenDetails(client);
+ * console.log(account.username, account.subscription?.active);
  */
 export async function getTokenDetails(
   client: PlexClient,

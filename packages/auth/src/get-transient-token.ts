@@ -8,8 +8,16 @@ import {
 } from "@plex/models";
 
 /**
- * Asks the Plex Media Server for a transient token: same access as the caller's token, valid for up to
- * 48 hours, gone when the server restarts. `type: "delegation"` and `scope: "all"` are the only values PMS accepts.
+ * Asks the Plex Media Server for a transient token (POST {serverURL}/security/token?type=delegation&scope=all):
+ * same access as the caller's token, valid for up to 48 hours, gone when the server restarts.
+ * `type: "delegation"` and `scope: "all"` are the only values PMS accepts.
+ *
+ * Errors: `PlexInvalidRequestError` for another type or scope, or no `serverURL`; `PlexUnauthorizedError` for a
+ * token the server refuses; `PlexConnectionError`, `PlexTimeoutError` when the server cannot be reached.
+ *
+ * @example
+ * const { data } = await getTransientToken(client, { type: "delegation", scope: "all" });
+ * const friendToken = data.MediaContainer.token;
  */
 export async function getTransientToken(
   client: PlexClient,

@@ -57,7 +57,26 @@ export type {
   UserPlexAccount,
 } from "@plex/models";
 // Request and response types of the operations, from @plex/models.
-export { GetTransientTokenType, Scope } from "@plex/models";
+// The response types declare only the fields the schema knows (a typo fails to compile); the fields Plex adds are
+// kept at run time and read with `extraFields(schema, value)`, so the schemas of those types come along.
+export {
+  ConnectionSchema,
+  extraFields,
+  GetTransientTokenType,
+  HomeUserSchema,
+  HomeUsersSchema,
+  JwtKeySetSchema,
+  PinLocationSchema,
+  PinSchema,
+  PlexDeviceConnectionSchema,
+  PlexDeviceSchema,
+  PublicJwkSchema,
+  Scope,
+  SourceConnectionInformationResponseSchema,
+  SourceDeviceSchema,
+  TransientTokenResponseSchema,
+  UserPlexAccountSchema,
+} from "@plex/models";
 export { Authentication } from "./authentication.js";
 export { type BuildAuthAppURLRequest, buildAuthAppURL, PLEX_AUTH_APP_URL } from "./build-auth-app-url.js";
 export { connectToServer } from "./connect-to-server.js";

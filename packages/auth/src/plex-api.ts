@@ -21,7 +21,12 @@ export class PlexAPI {
 
   /**
    * A new PlexAPI that sends `accessToken` (e.g. the `authToken` returned by sign-in); every other option,
-   * middleware included, is kept. This instance is not changed.
+   * middleware included, is kept. This instance is not changed. Throws PlexInvalidRequestError for an empty
+   * token (nothing is sent).
+   *
+   * @example
+   * const { data: account } = await plex.authentication.postUsersSignInData({ requestBody: { login, password } });
+   * const signedIn = plex.withAccessToken(account.authToken);
    */
   withAccessToken(accessToken: NonNullable<PlexClientOptions["accessToken"]>): PlexAPI {
     return new PlexAPI(this.client.withOptions({ accessToken }));

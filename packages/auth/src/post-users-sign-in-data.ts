@@ -28,6 +28,12 @@ const PostUsersSignInDataRequestSchema = z.object({
  * Plex answers 401 code 1029 (PlexTwoFactorRequiredError) when the account needs a verification code,
  * 1001 (PlexUnauthorizedError) for a wrong login or password, 1031 (PlexUnauthorizedError) when it has locked
  * sign-ins from this address, and 429 / code 1003 (PlexRateLimitError) when called too often.
+ *
+ * @example
+ * const { data: account } = await postUsersSignInData(client, {
+ *   requestBody: { login: "someone@example.com", password },
+ * });
+ * const signedIn = client.withOptions({ accessToken: account.authToken });
  */
 export async function postUsersSignInData(
   client: PlexClient,

@@ -77,18 +77,33 @@ describe("waitForPinToken against a local plex.tv", () => {
   });
 
   it("stops at the PIN's expiresAt with PlexTimeoutError, without a poll after it", async () => {
-    const { client, server } = await setup(() => unclaimed);
-    const expiresAt = later(450);
+    const { server } = await setup(() => unclaimed);
+    // The property is about when the SDK *sends* a poll, so record that on the client side: the server's
+    // receive time lags by however long a loaded machine takes to schedule the socket, which made this flaky.
+    const sentAt: number[] = [];
+    const client = createPlexClient({
+      ...IDENTITY,
+      plexTvURL: server.plexTvURL,
+      accessToken: "never-sent-4411",
+      fetch: (input, init) => {
+        sentAt.push(Date.now());
+        return fetch(input, init);
+      },
+    });
+    const expiresAt = later(1_200);
     const started = Date.now();
 
     const error = await rejection(waitForPinToken(client, { id: 424242, expiresAt }, { intervalMs: 100 }));
 
     expect(error).toBeInstanceOf(PlexTimeoutError);
     expect((error as Error).message).toMatch(/expired/);
+    // Not before expiry (timers may fire a few ms early), and not long after it.
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(expiresAt) - 5);
-    expect(Date.now() - started).toBeLessThan(3_000);
-    for (const poll of server.polls) expect(poll.wall).toBeLessThan(Date.parse(expiresAt) + 5);
-    expect(server.polls.length).toBeGreaterThanOrEqual(2);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(sentAt.length).toBeGreaterThanOrEqual(2);
+    for (const at of sentAt) expect(at).toBeLessThan(Date.parse(expiresAt));
+    // Every poll the server saw went through the recording fetch (a last poll may be cut off by its deadline).
+    expect(server.polls.length).toBeLessThanOrEqual(sentAt.length);
   });
 
   it("trusts expiresIn over an expiresAt that a wrong local clock already sees as past", async () => {

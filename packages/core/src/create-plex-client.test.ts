@@ -33,9 +33,19 @@ describe("createPlexClient validates options at construction", () => {
     [{ ...base, deviceName: "Küche ☕" }, /deviceName must be a string of printable Latin-1/],
     [{ ...base, accessToken: "" }, /accessToken must be a non-empty string/],
     [{ ...base, accessToken: "a\nb" }, /accessToken must be a string of printable Latin-1/],
-    [{ ...base, serverURL: "not a url" }, /serverURL is not a valid absolute URL/],
-    [{ ...base, serverURL: "ftp://nas.local" }, /serverURL must use http: or https:/],
-    [{ ...base, plexTvURL: "javascript:alert(1)" }, /plexTvURL must use http: or https:/],
+    [
+      { ...base, serverURL: "not a url" },
+      /^serverURL "not a url" is not an absolute URL: expected "http:\/\/host:port"$/,
+    ],
+    [{ ...base, serverURL: 32400 }, /^serverURL is not an absolute URL: expected "http:\/\/host:port"$/],
+    [
+      { ...base, serverURL: "ftp://nas.local" },
+      /^serverURL "ftp:\/\/nas.local" must use http: or https:, got ftp:$/,
+    ],
+    [
+      { ...base, plexTvURL: "javascript:alert(1)" },
+      /^plexTvURL "javascript:alert\(1\)" must use http: or https:/,
+    ],
     [{ ...base, serverURL: "http://nas.local:32400/#x" }, /must not contain a #fragment/],
     [{ ...base, serverURL: "http://nas.local:32400/?X-Plex-Token=abc" }, /must not carry X-Plex-Token/],
     [{ ...base, timeoutMs: -1 }, /timeoutMs must be a positive number/],
@@ -46,6 +56,37 @@ describe("createPlexClient validates options at construction", () => {
     [{ ...base, logger: {} }, /logger must have a debug/],
   ])("rejects %o", (options, message) => {
     expect(invalid(options).message).toMatch(message);
+  });
+
+  it.each([
+    ["192.168.1.10:32400", "http://192.168.1.10:32400"],
+    ["localhost:32400", "http://localhost:32400"],
+    ["nas.local", "http://nas.local"],
+    ["[::1]:32400", "http://[::1]:32400"],
+  ])("echoes a URL without its scheme and suggests the fix: %s", (serverURL, fix) => {
+    const error = invalid({ ...base, serverURL });
+    expect(error.message).toBe(`serverURL "${serverURL}" is not an absolute URL: did you mean "${fix}"?`);
+    expect(error.issues).toEqual([{ path: ["serverURL"], message: error.message }]);
+  });
+
+  it("lists the missing clientIdentifier as an issue", () => {
+    const error = invalid({});
+    expect(error.issues).toEqual([{ path: ["clientIdentifier"], message: error.message }]);
+    expect(error.message).toMatch(/^clientIdentifier is required: a stable id for this install/);
+  });
+
+  it.each([
+    "user:hunter2@192.168.1.10:32400",
+    "192.168.1.10:32400?X-Plex-Token=url-secret-123",
+    "http://user:hunter2@nas.local:32400",
+    "ftp://user:hunter2@nas.local",
+    "nas.local/#url-secret-123",
+    "http://nas.local/?password=hunter2",
+  ])("never echoes a URL that may carry a secret: %s", (serverURL) => {
+    const error = invalid({ ...base, serverURL });
+    expect(error.message).not.toContain("hunter2");
+    expect(error.message).not.toContain("url-secret-123");
+    expect(JSON.stringify(error)).not.toMatch(/hunter2|url-secret-123/);
   });
 
   it("never echoes a bad token in the message", () => {

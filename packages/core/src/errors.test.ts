@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import {
   PlexAbortError,
@@ -69,5 +70,69 @@ describe("error classes", () => {
     expect(error.rawResponse).toBeInstanceOf(Response);
     expect(Object.keys(error)).not.toContain("rawResponse");
     expect(JSON.stringify(error)).not.toContain("rawResponse");
+  });
+});
+
+describe("console.log(error) / util.inspect(error)", () => {
+  const secret = "inspect-secret-token-77";
+  const unauthorized = () =>
+    new PlexUnauthorizedError({
+      message: "Invalid token",
+      statusCode: 401,
+      code: 1001,
+      plexErrors: [{ code: 1001, message: "Invalid token", status: 401 }],
+      body: '{"errors":[{"code":1001,"message":"Invalid token"}]}',
+      headers: new Headers({ "content-type": "application/json", "x-plex-token": secret }),
+    });
+
+  it("prints the class and message, then code and status, then one field per line, then the stack", () => {
+    const lines = inspect(unauthorized()).split("\n");
+    expect(lines.slice(0, 4)).toEqual([
+      "PlexUnauthorizedError: Invalid token",
+      "  code: 1001",
+      "  statusCode: 401",
+      "  isRetryable: false",
+    ]);
+    const fields = lines.filter((line) => /^ {2}\w+: /.test(line)).map((line) => line.trim().split(":")[0]);
+    expect(fields).toEqual(["code", "statusCode", "isRetryable", "plexErrors", "body", "headers"]);
+    const frames = lines.slice(1 + fields.length);
+    expect(frames.length).toBeGreaterThan(0);
+    for (const frame of frames) expect(frame).toMatch(/^\s+at /);
+    expect(frames[0]).toContain("errors.test.ts");
+    // Not the old shape: a stack with a one-line JSON blob glued to its end.
+    expect(lines.at(-1)).not.toMatch(/\{"/);
+  });
+
+  it("keeps secrets out: headers are redacted, the cause is not printed", () => {
+    const text = inspect(
+      new PlexConnectionError("Could not reach plex.tv", {
+        host: "plex.tv",
+        cause: new Error(`connect failed for https://plex.tv/?X-Plex-Token=${secret}`),
+      }),
+      { depth: 10, showHidden: true },
+    );
+    expect(text.split("\n").slice(0, 3)).toEqual([
+      "PlexConnectionError: Could not reach plex.tv",
+      "  isRetryable: true",
+      "  host: 'plex.tv'",
+    ]);
+    expect(text).not.toContain(secret);
+    const api = inspect(unauthorized(), { depth: 10 });
+    expect(api).toContain("'x-plex-token': '[REDACTED]'");
+    expect(api).not.toContain(secret);
+  });
+
+  it("reads the same nested in another object, and falls back to JSON values without Node's inspect", () => {
+    expect(inspect({ failed: unauthorized() })).toMatch(
+      /failed: PlexUnauthorizedError: Invalid token\n {4}code: 1001\n/,
+    );
+    const custom = unauthorized()[
+      Symbol.for("nodejs.util.inspect.custom") as keyof PlexError
+    ] as () => string;
+    expect(custom.call(unauthorized()).split("\n").slice(0, 3)).toEqual([
+      "PlexUnauthorizedError: Invalid token",
+      "  code: 1001",
+      "  statusCode: 401",
+    ]);
   });
 });

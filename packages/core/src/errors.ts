@@ -79,11 +79,29 @@ export class PlexError extends Error {
     return out;
   }
 
-  // util.inspect calls this in Node; defined without importing node:util so bundles stay portable.
-  // It never descends into `cause` (the original network error may echo a URL or a header).
-  [INSPECT](): string {
-    const { name: _name, message: _message, ...rest } = this.toJSON();
-    return `${this.stack ?? `${this.name}: ${this.message}`} ${JSON.stringify(rest)}`;
+  /**
+   * What `console.log(error)` and `util.inspect(error)` print in Node, Deno and Bun: the class and message, then
+   * one field per line (`code` and `statusCode` first), then the stack frames. Defined without importing
+   * node:util so bundles stay portable (Node passes its `inspect` as the third argument). The fields are
+   * `toJSON`'s, all redacted; it never descends into `cause` (the original network error may echo a URL or a
+   * header).
+   */
+  [INSPECT](
+    _depth?: number,
+    options?: object,
+    inspect?: (value: unknown, options?: object) => string,
+  ): string {
+    const { name, message, ...fields } = this.toJSON();
+    const lines = [`${name}: ${message}`];
+    for (const [key, value] of Object.entries({ code: 0, statusCode: 0, ...fields })) {
+      if (key in fields) {
+        lines.push(
+          `  ${key}: ${inspect ? inspect(value, { ...options, breakLength: 1e9 }) : JSON.stringify(value)}`,
+        );
+      }
+    }
+    for (const line of (this.stack ?? "").split("\n")) if (/^\s+at /.test(line)) lines.push(line);
+    return lines.join("\n");
   }
 }
 

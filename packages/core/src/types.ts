@@ -36,7 +36,9 @@ export interface AccessTokenContext {
 
 /**
  * A token, or a function returning one (called before every attempt, so it can refresh; called
- * once more with `{ expiredToken }` when Plex answers 498).
+ * once more with `{ expiredToken }` when Plex answers 498). A `PlexError` it throws (e.g. a refused
+ * refresh's `PlexUnauthorizedError`) reaches the caller as it is; any other throw becomes a
+ * `PlexInvalidRequestError` that does not repeat its message.
  */
 export type AccessToken = string | ((context: AccessTokenContext) => string | Promise<string>);
 

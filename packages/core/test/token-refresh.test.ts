@@ -5,6 +5,7 @@ import * as z from "zod/mini";
 import {
   type AccessTokenContext,
   createPlexClient,
+  PlexInvalidRequestError,
   PlexTokenExpiredError,
   PlexUnauthorizedError,
   type RequestSpec,
@@ -83,5 +84,37 @@ describe("an expired token (HTTP 498)", () => {
     const error = await failure(client.request(signIn));
     expect(PlexTokenExpiredError.isInstance(error)).toBe(true);
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe("an accessToken function that throws", () => {
+  it("passes a PlexError through as it is (a refused refresh stays a PlexUnauthorizedError), sending nothing", async () => {
+    answerByToken(NEW);
+    const refused = new PlexUnauthorizedError({ message: "The JWT refresh was refused", statusCode: 401 });
+    const client = createPlexClient({
+      clientIdentifier: "refresh-tests",
+      accessToken: async () => {
+        throw refused;
+      },
+    });
+    const error = await failure(client.request(signIn));
+    expect(error).toBe(refused);
+    expect(seen).toHaveLength(0);
+  });
+
+  it("wraps any other throw in PlexInvalidRequestError without echoing its message", async () => {
+    answerByToken(NEW);
+    const client = createPlexClient({
+      clientIdentifier: "refresh-tests",
+      accessToken: () => {
+        throw new Error(`vault said no for ${OLD}`);
+      },
+    });
+    const error = await failure<PlexInvalidRequestError>(client.request(signIn));
+    expect(error).toBeInstanceOf(PlexInvalidRequestError);
+    expect(error.message).toBe("The accessToken function threw instead of returning a token");
+    expect(JSON.stringify(error)).not.toContain(OLD);
+    expect(error.cause).toBeUndefined();
+    expect(seen).toHaveLength(0);
   });
 });

@@ -1,3 +1,4 @@
+export { extraFields } from "./extra-fields.js";
 export type { HomeUser, HomeUsers, SwitchHomeUserRequest } from "./home.js";
 export { HomeUserSchema, HomeUsersSchema, SwitchHomeUserRequestSchema } from "./home.js";
 export type { Identity } from "./identity.js";

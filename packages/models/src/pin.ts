@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { bool, emptyToNull, nullableBool, num, strictBool } from "./internal/coerce.js";
+import { looseObject, type Named } from "./internal/loose-object.js";
 import { nonEmpty } from "./internal/strings.js";
 
 /**
@@ -7,19 +8,19 @@ import { nonEmpty } from "./internal/strings.js";
  * the fields a login screen might show are typed; the rest (time zone, postal code, privacy flags, …) are kept
  * untyped by the loose object, which keeps this package inside its size budget.
  */
-export const PinLocationSchema = /* @__PURE__ */ z.looseObject({
+export const PinLocationSchema = /* @__PURE__ */ looseObject({
   /** The ISO 3166-1 alpha-2 code of the country. */
   code: z.optional(z.string()),
   country: z.optional(z.string()),
   city: z.optional(z.string()),
 });
-export type PinLocation = z.output<typeof PinLocationSchema>;
+export interface PinLocation extends z.output<typeof PinLocationSchema> {}
 
 /**
  * A plex.tv PIN (`POST /api/v2/pins`, `GET /api/v2/pins/{id}`): show `code` to the user, poll by `id` until
  * `authToken` is set. `id` and `code` are required because the PIN flow cannot run without them.
  */
-export const PinSchema = /* @__PURE__ */ z.looseObject({
+export const PinSchema = /* @__PURE__ */ looseObject({
   /** The PIN id used to poll `GET /api/v2/pins/{id}`. */
   id: num,
   /** The code the user enters at plex.tv/link. */
@@ -30,7 +31,7 @@ export const PinSchema = /* @__PURE__ */ z.looseObject({
   qr: z.optional(z.string()),
   /** The X-Plex-Client-Identifier used in the request. */
   clientIdentifier: z.optional(z.string()),
-  location: z.optional(PinLocationSchema),
+  location: z.optional(PinLocationSchema as Named<PinLocation>),
   /** Seconds until the PIN expires (900 by default). */
   expiresIn: z.optional(num),
   createdAt: z.optional(z.string()),
@@ -39,7 +40,7 @@ export const PinSchema = /* @__PURE__ */ z.looseObject({
   authToken: z.optional(z.pipe(z.transform(emptyToNull), z.nullable(nonEmpty))),
   newRegistration: nullableBool,
 });
-export type Pin = z.output<typeof PinSchema>;
+export interface Pin extends z.output<typeof PinSchema> {}
 
 /**
  * Input of `POST /api/v2/pins`. `strong: true` asks for the long code used in the app.plex.tv auth URL; without it
@@ -49,7 +50,7 @@ export type Pin = z.output<typeof PinSchema>;
 export const CreatePinRequestSchema = /* @__PURE__ */ z.object({
   strong: z.optional(strictBool),
 });
-export type CreatePinRequest = z.output<typeof CreatePinRequestSchema>;
+export interface CreatePinRequest extends z.output<typeof CreatePinRequestSchema> {}
 
 /** Input of `GET /api/v2/pins/{id}`: the `id` from `createPin` (a positive integer). */
 export const GetPinRequestSchema = /* @__PURE__ */ z.object({
@@ -65,4 +66,4 @@ export const GetPinRequestSchema = /* @__PURE__ */ z.object({
     return value as number;
   }),
 });
-export type GetPinRequest = z.output<typeof GetPinRequestSchema>;
+export interface GetPinRequest extends z.output<typeof GetPinRequestSchema> {}

@@ -1,10 +1,11 @@
 import * as z from "zod/mini";
 import { bool, nullableNum, nullableStr, num } from "./internal/coerce.js";
 import { isRecord, listOrEmpty, toList } from "./internal/lists.js";
+import { looseObject, type Named } from "./internal/loose-object.js";
 import { nonEmpty, openEnum } from "./internal/strings.js";
 
 /** One way to reach a device listed by `/api/v2/resources`. */
-export const PlexDeviceConnectionSchema = /* @__PURE__ */ z.looseObject({
+export const PlexDeviceConnectionSchema = /* @__PURE__ */ looseObject({
   /** The protocol used for the connection (http, https). */
   protocol: openEnum(["http", "https"]),
   /** The (ip) address or domain name used for the connection. */
@@ -20,10 +21,10 @@ export const PlexDeviceConnectionSchema = /* @__PURE__ */ z.looseObject({
   /** If the connection is using IPv6. */
   IPv6: z.optional(bool),
 });
-export type PlexDeviceConnection = z.output<typeof PlexDeviceConnectionSchema>;
+export interface PlexDeviceConnection extends z.output<typeof PlexDeviceConnectionSchema> {}
 
 /** A server, player or client on the account (`GET /api/v2/resources`), with its connections. */
-export const PlexDeviceSchema = /* @__PURE__ */ z.looseObject({
+export const PlexDeviceSchema = /* @__PURE__ */ looseObject({
   name: z.string(),
   product: z.optional(z.string()),
   productVersion: z.optional(z.string()),
@@ -52,9 +53,9 @@ export const PlexDeviceSchema = /* @__PURE__ */ z.looseObject({
   publicAddressMatches: z.optional(bool),
   dnsRebindingProtection: z.optional(bool),
   natLoopbackSupported: z.optional(bool),
-  connections: listOrEmpty(PlexDeviceConnectionSchema, "connection"),
+  connections: listOrEmpty(PlexDeviceConnectionSchema as Named<PlexDeviceConnection>, "connection"),
 });
-export type PlexDevice = z.output<typeof PlexDeviceSchema>;
+export interface PlexDevice extends z.output<typeof PlexDeviceSchema> {}
 
 // JSON is a bare array. Core decodes `<resources size="2"><resource …/>…</resources>` to an array, or, when the
 // root keeps its attributes, to `{ size, resource }` (one object or an array); `<resources size="0"/>` to `{ size }`.
@@ -68,4 +69,4 @@ function toDeviceList(value: unknown): unknown {
 
 /** The list `GET /api/v2/resources` returns. */
 export const PlexDevicesSchema = /* @__PURE__ */ z.pipe(z.transform(toDeviceList), z.array(PlexDeviceSchema));
-export type PlexDevices = z.output<typeof PlexDevicesSchema>;
+export type PlexDevices = PlexDevice[];

@@ -10,4 +10,4 @@ export const GetServerResourcesRequestSchema = /* @__PURE__ */ z.object({
   /** List IPv6 connections. */
   includeIPv6: z.optional(strictBool),
 });
-export type GetServerResourcesRequest = z.output<typeof GetServerResourcesRequestSchema>;
+export interface GetServerResourcesRequest extends z.output<typeof GetServerResourcesRequestSchema> {}

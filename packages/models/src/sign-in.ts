@@ -13,4 +13,5 @@ export const PostUsersSignInDataRequestBodySchema = /* @__PURE__ */ z.object({
   /** Two-factor verification code, e.g. "123456". */
   verificationCode: z.optional(z.string()),
 });
-export type PostUsersSignInDataRequestBody = z.output<typeof PostUsersSignInDataRequestBodySchema>;
+export interface PostUsersSignInDataRequestBody
+  extends z.output<typeof PostUsersSignInDataRequestBodySchema> {}

@@ -1,7 +1,8 @@
 import * as z from "zod/mini";
 import { bool, num, strictBool } from "./internal/coerce.js";
 import { listOrEmpty } from "./internal/lists.js";
-import { nonEmpty, stringThat } from "./internal/strings.js";
+import { looseObject, type Named } from "./internal/loose-object.js";
+import { nonEmpty, openEnum, stringThat } from "./internal/strings.js";
 
 /** Query of `GET /security/resources`: `source` is a prefixed identifier such as `server://<clientIdentifier>`. */
 export const GetSourceConnectionInformationRequestSchema = /* @__PURE__ */ z.object({
@@ -14,13 +15,13 @@ export const GetSourceConnectionInformationRequestSchema = /* @__PURE__ */ z.obj
   /** Force refresh. */
   refresh: z.optional(strictBool),
 });
-export type GetSourceConnectionInformationRequest = z.output<
-  typeof GetSourceConnectionInformationRequestSchema
->;
+export interface GetSourceConnectionInformationRequest
+  extends z.output<typeof GetSourceConnectionInformationRequestSchema> {}
 
 /** One way to reach the source: `uri` is what a client connects to. */
-export const ConnectionSchema = /* @__PURE__ */ z.looseObject({
-  protocol: z.string(),
+export const ConnectionSchema = /* @__PURE__ */ looseObject({
+  /** The protocol used for the connection (http, https; open to values Plex may add). */
+  protocol: openEnum(["http", "https"]),
   address: z.string(),
   port: num,
   uri: nonEmpty,
@@ -29,17 +30,17 @@ export const ConnectionSchema = /* @__PURE__ */ z.looseObject({
   /** Indicates the connection is over a relayed connection. */
   relay: z.optional(bool),
 });
-export type Connection = z.output<typeof ConnectionSchema>;
+export interface Connection extends z.output<typeof ConnectionSchema> {}
 
 /** The source the server knows, with a transient `accessToken` for it and its connections. */
-export const SourceDeviceSchema = /* @__PURE__ */ z.looseObject({
+export const SourceDeviceSchema = /* @__PURE__ */ looseObject({
   name: z.string(),
   accessToken: nonEmpty,
   clientIdentifier: nonEmpty,
   // A device with a single connection decodes from XML to one object; no connection at all to no key.
-  Connection: listOrEmpty(ConnectionSchema),
+  Connection: listOrEmpty(ConnectionSchema as Named<Connection>),
 });
-export type SourceDevice = z.output<typeof SourceDeviceSchema>;
+export interface SourceDevice extends z.output<typeof SourceDeviceSchema> {}
 
 // The spec types `Device` as one object, but PMS renders child elements as arrays elsewhere: take the first.
 function firstDevice(value: unknown): unknown {
@@ -47,10 +48,11 @@ function firstDevice(value: unknown): unknown {
 }
 
 /** 200 body of `GET /security/resources`: connection details and a transient token for a source known to the server. */
-export const SourceConnectionInformationResponseSchema = /* @__PURE__ */ z.looseObject({
-  MediaContainer: z.looseObject({
+export const SourceConnectionInformationResponseSchema = /* @__PURE__ */ looseObject({
+  MediaContainer: looseObject({
     size: z.optional(num),
-    Device: z.pipe(z.transform(firstDevice), SourceDeviceSchema),
+    Device: z.pipe(z.transform(firstDevice), SourceDeviceSchema as Named<SourceDevice>),
   }),
 });
-export type SourceConnectionInformationResponse = z.output<typeof SourceConnectionInformationResponseSchema>;
+export interface SourceConnectionInformationResponse
+  extends z.output<typeof SourceConnectionInformationResponseSchema> {}

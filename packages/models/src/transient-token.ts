@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { num } from "./internal/coerce.js";
+import { looseObject } from "./internal/loose-object.js";
 import { exactly, nonEmpty } from "./internal/strings.js";
 
 /** The only `type` Plex Media Server accepts on `/security/token`. */
@@ -15,14 +16,14 @@ export const GetTransientTokenRequestSchema = /* @__PURE__ */ z.object({
   type: exactly(GetTransientTokenType.Delegation),
   scope: exactly(Scope.All),
 });
-export type GetTransientTokenRequest = z.output<typeof GetTransientTokenRequestSchema>;
+export interface GetTransientTokenRequest extends z.output<typeof GetTransientTokenRequestSchema> {}
 
 /** 200 body of `/security/token`: a temporary token with the caller's access level, valid up to 48 hours. */
-export const TransientTokenResponseSchema = /* @__PURE__ */ z.looseObject({
-  MediaContainer: z.looseObject({
+export const TransientTokenResponseSchema = /* @__PURE__ */ looseObject({
+  MediaContainer: looseObject({
     /** The transient token. */
     token: nonEmpty,
     size: z.optional(num),
   }),
 });
-export type TransientTokenResponse = z.output<typeof TransientTokenResponseSchema>;
+export interface TransientTokenResponse extends z.output<typeof TransientTokenResponseSchema> {}

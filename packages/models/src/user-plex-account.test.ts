@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { accountJson, accountXmlDecoded } from "../test/fixtures/accounts.js";
-import { UserPlexAccountSchema } from "./user-plex-account.js";
+import { extraFields } from "./extra-fields.js";
+import { UserPlexAccountSchema, UserProfileSchema } from "./user-plex-account.js";
 
 describe("UserPlexAccountSchema", () => {
   it("parses the JSON account with typed values", () => {
@@ -33,8 +34,8 @@ describe("UserPlexAccountSchema", () => {
       profile: { ...accountJson.profile, futureSetting: "x" },
     };
     const account = UserPlexAccountSchema.parse(body);
-    expect(account.newThing).toEqual({ nested: [1, 2] });
-    expect(account.profile?.futureSetting).toBe("x");
+    expect(extraFields(UserPlexAccountSchema, account)).toEqual({ newThing: { nested: [1, 2] } });
+    expect(extraFields(UserProfileSchema, account.profile!)).toEqual({ futureSetting: "x" });
     expect(UserPlexAccountSchema.parse(JSON.parse(JSON.stringify(account)))).toEqual(account);
   });
 

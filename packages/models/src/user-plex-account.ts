@@ -1,12 +1,13 @@
 import * as z from "zod/mini";
 import { bool, nullableBool, nullableNum, nullableStr, num, str } from "./internal/coerce.js";
 import { idOf, list } from "./internal/lists.js";
+import { looseObject, type Named } from "./internal/loose-object.js";
 import { filled, openEnum } from "./internal/strings.js";
 
 const strings = /* @__PURE__ */ z.optional(z.nullable(z.array(z.string())));
 
 /** The account's playback preferences (`profile`). Numeric modes are Plex's own codes (0, 1, 2, 3). */
-export const UserProfileSchema = /* @__PURE__ */ z.looseObject({
+export const UserProfileSchema = /* @__PURE__ */ looseObject({
   /** If the account has automatically select audio and subtitle tracks enabled. */
   autoSelectAudio: z.optional(bool),
   /** The preferred audio language for the account. */
@@ -32,10 +33,10 @@ export const UserProfileSchema = /* @__PURE__ */ z.looseObject({
   /** The languages for media reviews visibility. */
   mediaReviewsLanguages: strings,
 });
-export type UserProfile = z.output<typeof UserProfileSchema>;
+export interface UserProfile extends z.output<typeof UserProfileSchema> {}
 
 /** The account's Plex Pass subscription (`subscription`). */
-export const SubscriptionSchema = /* @__PURE__ */ z.looseObject({
+export const SubscriptionSchema = /* @__PURE__ */ looseObject({
   /** If the account's Plex Pass subscription is active. */
   active: z.optional(bool),
   /** Date the account subscribed to Plex Pass. */
@@ -49,10 +50,10 @@ export const SubscriptionSchema = /* @__PURE__ */ z.looseObject({
   /** Features allowed on the subscription (XML: `<features><feature id="…"/></features>`). */
   features: z.optional(list(z.string(), "feature", idOf)),
 });
-export type Subscription = z.output<typeof SubscriptionSchema>;
+export interface Subscription extends z.output<typeof SubscriptionSchema> {}
 
 /** One entry of `subscriptions` or `pastSubscriptions`: a billing record (`type`, `state`, dates in epoch seconds). */
-export const SubscriptionRecordSchema = /* @__PURE__ */ z.looseObject({
+export const SubscriptionRecordSchema = /* @__PURE__ */ looseObject({
   id: z.optional(z.nullable(str)),
   mode: nullableStr,
   renewsAt: nullableNum,
@@ -70,28 +71,28 @@ export const SubscriptionRecordSchema = /* @__PURE__ */ z.looseObject({
   state: z.optional(openEnum(["active", "ended"])),
   // `internalPaymentMethod` (an object) is kept by the loose object; nothing in it is typed yet.
   billing: z.optional(
-    z.looseObject({
+    looseObject({
       paymentMethodId: nullableNum,
     }),
   ),
 });
-export type SubscriptionRecord = z.output<typeof SubscriptionRecordSchema>;
+export interface SubscriptionRecord extends z.output<typeof SubscriptionRecordSchema> {}
 
 /** A Plex service the account may use (`services`), with its endpoint and credentials. */
-export const ServiceSchema = /* @__PURE__ */ z.looseObject({
+export const ServiceSchema = /* @__PURE__ */ looseObject({
   identifier: z.optional(z.string()),
   endpoint: z.optional(z.string()),
   token: nullableStr,
   secret: nullableStr,
   status: z.optional(openEnum(["online", "offline"])),
 });
-export type Service = z.output<typeof ServiceSchema>;
+export interface Service extends z.output<typeof ServiceSchema> {}
 
 /**
  * The plex.tv account (`GET /api/v2/user`, `POST /api/v2/users/signin`). Only `authToken` is required: the rest
  * is optional because plex.tv has dropped fields before, and an SDK must not fail a sign-in over a missing list.
  */
-export const UserPlexAccountSchema = /* @__PURE__ */ z.looseObject({
+export const UserPlexAccountSchema = /* @__PURE__ */ looseObject({
   /** The Plex account ID. */
   id: z.optional(num),
   /** The account UUID. */
@@ -130,7 +131,7 @@ export const UserPlexAccountSchema = /* @__PURE__ */ z.looseObject({
   /** [Deprecated by Plex] The hashed Plex Home PIN: a secret, redacted like `authToken`. null without a PIN. */
   pin: nullableStr,
   /** The Plex Pass subscription. */
-  subscription: z.optional(SubscriptionSchema),
+  subscription: z.optional(SubscriptionSchema as Named<Subscription>),
   /** Description of the Plex Pass subscription. */
   subscriptionDescription: nullableStr,
   /** If the account is a Plex Home managed user. */
@@ -149,19 +150,21 @@ export const UserPlexAccountSchema = /* @__PURE__ */ z.looseObject({
   /** Unix epoch seconds when the remembered session expires. */
   rememberExpiresAt: z.optional(num),
   /** Playback preferences. */
-  profile: z.optional(UserProfileSchema),
+  profile: z.optional(UserProfileSchema as Named<UserProfile>),
   /** Devices the account may use (XML: `<entitlements><entitlement id="…"/></entitlements>`). */
   entitlements: z.optional(list(z.string(), "entitlement", idOf)),
   /** [May be removed by Plex] Account roles; Plex Pass is listed here. */
   roles: z.optional(list(z.string(), "role", idOf)),
   /** Current subscriptions. */
-  subscriptions: z.optional(list(SubscriptionRecordSchema, "subscription")),
+  subscriptions: z.optional(list(SubscriptionRecordSchema as Named<SubscriptionRecord>, "subscription")),
   /** Ended subscriptions (optional: plex.tv has dropped this list before). */
-  pastSubscriptions: z.optional(list(SubscriptionRecordSchema, "pastSubscription")),
+  pastSubscriptions: z.optional(
+    list(SubscriptionRecordSchema as Named<SubscriptionRecord>, "pastSubscription"),
+  ),
   /** Trials (optional: plex.tv has dropped this list before). */
-  trials: z.optional(list(z.looseObject({}), "trial")),
+  trials: z.optional(list(looseObject({}), "trial")),
   /** Plex services with their endpoints and tokens. */
-  services: z.optional(list(ServiceSchema, "service")),
+  services: z.optional(list(ServiceSchema as Named<Service>, "service")),
   adsConsent: nullableBool,
   /** Unix epoch seconds. */
   adsConsentSetAt: nullableNum,
@@ -175,4 +178,4 @@ export const UserPlexAccountSchema = /* @__PURE__ */ z.looseObject({
   backupCodesCreated: z.optional(bool),
   attributionPartner: nullableStr,
 });
-export type UserPlexAccount = z.output<typeof UserPlexAccountSchema>;
+export interface UserPlexAccount extends z.output<typeof UserPlexAccountSchema> {}

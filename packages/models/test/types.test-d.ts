@@ -2,11 +2,15 @@ import { describe, expectTypeOf, it } from "vitest";
 import type * as z from "zod/mini";
 import {
   type Connection,
+  extraFields,
   type GetTransientTokenRequest,
   GetTransientTokenType,
+  type HomeUsers,
   type Identity,
   type Pin,
+  PinSchema,
   type PlexDevice,
+  type PlexDeviceConnection,
   type PlexErrorDetail,
   type PlexErrorStatus,
   type PlexErrors,
@@ -32,8 +36,9 @@ describe("public types", () => {
     expectTypeOf<UserPlexAccount["subscription"]>().toEqualTypeOf<Subscription | undefined>();
     expectTypeOf<UserPlexAccount["services"]>().toEqualTypeOf<Service[] | undefined>();
     expectTypeOf<UserPlexAccount["entitlements"]>().toEqualTypeOf<string[] | undefined>();
-    // Loose object: unknown keys are kept and typed unknown.
-    expectTypeOf<UserPlexAccount["somethingNew"]>().toEqualTypeOf<unknown>();
+    // No index signature: a field the schema does not know is a compile error (read such fields with extraFields).
+    expectTypeOf<keyof UserPlexAccount>().toEqualTypeOf<keyof z.output<typeof UserPlexAccountSchema>>();
+    expectTypeOf<string>().not.toExtend<keyof UserPlexAccount>();
   });
 
   it("open enums keep their known values and accept any string", () => {
@@ -94,5 +99,53 @@ describe("public types", () => {
       z.core.$ZodType<SourceConnectionInformationResponse>
     >();
     expectTypeOf(PlexErrorsSchema).toExtend<z.core.$ZodType<PlexErrors>>();
+  });
+
+  it("a typo in a field name fails to compile, at the top and nested", () => {
+    const use = (..._values: unknown[]) => undefined;
+    const check = (
+      account: UserPlexAccount,
+      identity: Identity,
+      transient: TransientTokenResponse,
+      pin: Pin,
+      device: PlexDevice,
+      home: HomeUsers,
+    ) =>
+      use(
+        // @ts-expect-error usrname is a typo of username
+        account.usrname,
+        // @ts-expect-error futureSetting is not a known profile field
+        account.profile?.futureSetting,
+        // @ts-expect-error tokn is a typo of token
+        transient.MediaContainer.tokn,
+        // @ts-expect-error machineIdentifer is a typo of machineIdentifier
+        identity.MediaContainer.machineIdentifer,
+        // @ts-expect-error authTokn is a typo of authToken
+        pin.authTokn,
+        // @ts-expect-error conections is a typo of connections
+        device.conections,
+        // @ts-expect-error uri is spelt uri, not url
+        device.connections[0]?.url,
+        // @ts-expect-error usernme is not a field of a Home user
+        home.users[0]?.usernme,
+        // The real names compile.
+        account.username,
+        transient.MediaContainer.token,
+        pin.authToken,
+      );
+    expectTypeOf(check).toBeFunction();
+  });
+
+  it("extraFields is the typed way to the fields the schema does not know", () => {
+    const account = UserPlexAccountSchema.parse({ authToken: "type-test-token", newField: 1 });
+    expectTypeOf(extraFields(UserPlexAccountSchema, account)).toEqualTypeOf<Record<string, unknown>>();
+    // The value must be what that schema parses.
+    // @ts-expect-error a PIN schema does not describe an account
+    extraFields(PinSchema, account);
+  });
+
+  it("connection protocols: http and https are suggested, any other value is accepted", () => {
+    expectTypeOf<Connection["protocol"]>().toEqualTypeOf<"http" | "https" | (string & {})>();
+    expectTypeOf<PlexDeviceConnection["protocol"]>().toEqualTypeOf<"http" | "https" | (string & {})>();
   });
 });

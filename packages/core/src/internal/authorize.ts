@@ -1,4 +1,4 @@
-import { PlexInvalidRequestError } from "../errors";
+import { PlexError, PlexInvalidRequestError } from "../errors";
 import type { Call, SendInit } from "./call";
 import { checkHeaderValue } from "./validate-options";
 
@@ -16,8 +16,11 @@ export async function authorize(call: Call<unknown>, init: SendInit, expiredToke
       expiredToken === undefined ? { signal: call.signal } : { expiredToken, signal: call.signal };
     try {
       value = await token(context);
-    } catch {
-      // Its message could hold anything (even the old token), so only say that it failed.
+    } catch (error) {
+      // A PlexError is already typed and redacted (e.g. PlexUnauthorizedError from a refused JWT refresh):
+      // the caller branches on it, so it passes through. Anything else could say anything (even the old
+      // token), so only say that it failed.
+      if (error instanceof PlexError) throw error;
       throw new PlexInvalidRequestError("The accessToken function threw instead of returning a token");
     }
     if (typeof value !== "string" || value === "") {

@@ -24,8 +24,9 @@ export const DEFAULT_PLEX_TV_URL = "https://plex.tv/api/v2";
 const MAX_TIMER_MS = 2_147_483_647;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-function fail(message: string): never {
-  throw new PlexInvalidRequestError(message);
+/** `field` names the option in `issues`, for code (and UIs) that point at the field to fix. */
+function fail(message: string, field?: string): never {
+  throw new PlexInvalidRequestError(message, field ? { issues: [{ path: [field], message }] } : undefined);
 }
 
 /**
@@ -60,23 +61,37 @@ export function checkHeaders(what: string, headers: unknown): Record<string, str
   return out;
 }
 
-export function checkBaseUrl(what: string, value: unknown): string {
-  let url: URL | undefined;
+function parseUrl(value: string): URL | undefined {
   try {
-    url = new URL(value as string);
+    return new URL(value);
   } catch {
-    // fall through: reported below with the other "not a URL" cases
+    return undefined;
   }
-  if (typeof value !== "string" || !url) return fail(`${what} is not a valid absolute URL`);
-  if (!/^https?:$/.test(url.protocol)) fail(`${what} must use http: or https:, got ${url.protocol}`);
-  if (url.hash) fail(`${what} must not contain a #fragment`);
+}
+
+export function checkBaseUrl(what: string, value: unknown): string {
+  const url = typeof value === "string" ? parseUrl(value) : undefined;
+  // The value is repeated only when it cannot carry a secret: no user:password@, no query (where tokens go), no
+  // fragment, no whitespace. Missing `http://` is the usual mistake ("192.168.1.10:32400", "localhost:32400").
+  const shown = typeof value === "string" && /^[ -"$->A-~]{1,200}$/.test(value) ? ` "${value}"` : "";
+  const guess =
+    shown && !(value as string).includes("://") && parseUrl(`http://${value}`) ? `http://${value}` : "";
+  if (!url || (guess && !/^https?:$/.test(url.protocol))) {
+    fail(
+      `${what}${shown} is not an absolute URL: ${guess ? `did you mean "${guess}"?` : `expected "http://host:port"`}`,
+      what,
+    );
+  }
+  if (!/^https?:$/.test(url.protocol))
+    fail(`${what}${shown} must use http: or https:, got ${url.protocol}`, what);
+  if (url.hash) fail(`${what} must not contain a #fragment`, what);
   // Never echoed: fetch would repeat them in its error messages (and send them to the server).
-  if (url.username || url.password) fail(`${what} must not contain user:password@ credentials`);
+  if (url.username || url.password) fail(`${what} must not contain user:password@ credentials`, what);
   for (const key of url.searchParams.keys()) {
     // The token travels only in the X-Plex-Token header, where it is redacted and origin-checked.
-    if (isSecretName(key)) fail(`${what} must not carry ${key}: use the accessToken option`);
+    if (isSecretName(key)) fail(`${what} must not carry ${key}: use the accessToken option`, what);
   }
-  return value;
+  return value as string;
 }
 
 const isNumber = (value: unknown, min: number): value is number =>
@@ -116,7 +131,10 @@ export function resolveRetry(what: string, value: false | RetryOptions | undefin
 export function validateOptions(options: PlexClientOptions): void {
   const id = options?.clientIdentifier;
   if (typeof id !== "string" || !id.trim()) {
-    fail("clientIdentifier is required: a stable id for this install (plex.tv refuses requests without one)");
+    fail(
+      "clientIdentifier is required: a stable id for this install (plex.tv refuses requests without one)",
+      "clientIdentifier",
+    );
   }
   for (const field of Object.keys(IDENTITY_HEADERS) as (keyof typeof IDENTITY_HEADERS)[]) {
     if (options[field] !== undefined) checkHeaderValue(field, options[field]);
