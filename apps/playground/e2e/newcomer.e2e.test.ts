@@ -170,7 +170,11 @@ describe("live mode: a server URL the SDK refuses, or cannot reach", () => {
     await section.getByRole("button", { name: action, exact: true }).click();
     await section.getByText("PlexInvalidRequestError").first().waitFor({ timeout: 10_000 });
     expect(await section.getByRole("button", { name: "Running…" }).count()).toBe(0);
-    expect(await visible(section)).toContain("serverURL");
+    // The SDK's own message, whole: what was wrong and its suggestion, shown once.
+    const text = await visible(section);
+    const suggestion = 'did you mean "http://192.168.1.10:32400"?';
+    expect(text).toContain(`serverURL "192.168.1.10:32400" is not an absolute URL: ${suggestion}`);
+    expect(text.split(suggestion).length - 1).toBe(1);
   });
 
   it("the suggestion fixes the field in one click", async () => {

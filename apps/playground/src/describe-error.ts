@@ -123,28 +123,35 @@ function invalidRequestAdvice(error: PlexInvalidRequestError): string {
     : "Nothing was sent: fix the input described above.";
 }
 
-/** "Invalid request body: login: …; password: …" → "Invalid request body": the list below says the rest. */
-function headline(message: string): string {
-  const colon = message.indexOf(": ");
-  return colon === -1 ? message : message.slice(0, colon);
+function issuesOf(error: PlexError): readonly { path: readonly PropertyKey[]; message: string }[] {
+  return PlexValidationError.isInstance(error) || PlexInvalidRequestError.isInstance(error)
+    ? error.issues
+    : [];
 }
 
-function issuesOf(error: PlexError): string[] | undefined {
-  if (PlexValidationError.isInstance(error) || PlexInvalidRequestError.isInstance(error)) {
-    return error.issues.map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`);
-  }
-  return undefined;
+/**
+ * Each issue shown once. An option error's one issue is the message itself (`serverURL "…" is not an absolute
+ * URL: did you mean …?`): the message stays whole and the list goes. A schema error's message restates its issues
+ * (`Invalid request body: login: Required; password: Required`): the headline stays and the list says the rest.
+ */
+function messageAndIssues(error: PlexError): { message: string; issues?: string[] } {
+  const rest = issuesOf(error).filter((issue) => issue.message !== error.message);
+  if (rest.length === 0) return { message: error.message };
+  const lines = rest.map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`);
+  const colon = error.message.indexOf(": ");
+  const restated = colon !== -1 && lines.slice(0, 3).every((line) => error.message.includes(line));
+  return { message: restated ? error.message.slice(0, colon) : error.message, issues: lines };
 }
 
 export function describeError(error: unknown): ErrorDescription {
   if (PlexError.isInstance(error)) {
     const api = PlexAPIError.isInstance(error) ? error : undefined;
-    const issues = issuesOf(error);
+    const { message, issues } = messageAndIssues(error);
     return {
       className: error.name,
       ...(api === undefined ? {} : { statusCode: api.statusCode }),
       ...(api?.code === undefined ? {} : { code: api.code }),
-      message: issues === undefined || issues.length === 0 ? error.message : headline(error.message),
+      message,
       advice: adviceFor(error),
       ...(issues === undefined ? {} : { issues }),
     };

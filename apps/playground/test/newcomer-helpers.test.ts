@@ -116,6 +116,19 @@ describe("describeError: advice for each error, issues once", () => {
     const described = describeError(error);
     expect(described.message).toBe("Invalid request body");
     expect(described.issues).toEqual(["login: Required", "password: Required"]);
+    // An option error whose one issue is the message itself: the message whole (with its suggestion), no list.
+    const message =
+      'serverURL "192.168.1.10:32400" is not an absolute URL: did you mean "http://192.168.1.10:32400"?';
+    const option = describeError(
+      new PlexInvalidRequestError(message, { issues: [{ path: ["serverURL"], message }] }),
+    );
+    expect(option.message).toBe(message);
+    expect(option.issues).toBeUndefined();
+    // A message that does not restate its issues keeps both.
+    const other = describeError(
+      new PlexInvalidRequestError("A middleware threw", { issues: [{ path: ["x"], message: "bad" }] }),
+    );
+    expect(other).toMatchObject({ message: "A middleware threw", issues: ["x: bad"] });
   });
 });
 
