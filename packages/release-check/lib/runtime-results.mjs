@@ -41,13 +41,19 @@ export function readRuntimeResults() {
 }
 
 export function renderRuntimesTable(rows = readRuntimeResults()) {
-  const lines = [
-    "| runtime | version | result | how it runs |",
-    "| --- | --- | --- | --- |",
-    ...rows.map(
-      ({ runtime, how, result }) =>
-        `| ${runtime} | ${result?.version ?? "–"} | ${result ? (result.passed ? "✅ passed" : "❌ failed") : "not run"} | ${how} |`,
-    ),
+  const cells = [
+    ["runtime", "version", "result", "how it runs"],
+    ...rows.map(({ runtime, how, result }) => [
+      runtime,
+      result?.version ?? "-",
+      result ? (result.passed ? "passed" : "FAILED") : "not run",
+      how,
+    ]),
   ];
-  return lines.join("\n");
+  // Padded as the repository's formatter (Biome) pads Markdown tables, so `pnpm lint` and this agree.
+  const widths = cells[0].map((_, column) => Math.max(3, ...cells.map((row) => row[column].length)));
+  const line = (row) => `| ${row.map((cell, column) => cell.padEnd(widths[column])).join(" | ")} |`;
+  return [line(cells[0]), line(widths.map((width) => "-".repeat(width))), ...cells.slice(1).map(line)].join(
+    "\n",
+  );
 }
