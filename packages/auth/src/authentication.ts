@@ -1,7 +1,5 @@
 import type { PlexClient, PlexResponse, RequestOptions } from "@plex/core";
 import type {
-  CreatePinRequest,
-  GetPinRequest,
   GetServerResourcesRequest,
   GetSourceConnectionInformationRequest,
   GetTransientTokenRequest,
@@ -15,7 +13,7 @@ import type {
   UserPlexAccount,
 } from "@plex/models";
 import { type BuildAuthAppURLRequest, buildAuthAppURL } from "./build-auth-app-url.js";
-import { createPin } from "./create-pin.js";
+import { type CreatePinOptions, createPin } from "./create-pin.js";
 import {
   type BestConnection,
   type FindBestConnectionOptions,
@@ -23,7 +21,7 @@ import {
   type ProbeTarget,
 } from "./find-best-connection.js";
 import { getHomeUsers } from "./get-home-users.js";
-import { getPin } from "./get-pin.js";
+import { type GetPinOptions, getPin } from "./get-pin.js";
 import { getServerResources } from "./get-server-resources.js";
 import { getServers } from "./get-servers.js";
 import { getSourceConnectionInformation } from "./get-source-connection-information.js";
@@ -138,7 +136,7 @@ export class Authentication {
    * @example
    * const { data: pin } = await plex.authentication.createPin({ strong: true });
    */
-  createPin(request: CreatePinRequest = {}, options?: RequestOptions): Promise<PlexResponse<Pin>> {
+  createPin(request: CreatePinOptions = {}, options?: RequestOptions): Promise<PlexResponse<Pin>> {
     return createPin(this.#client, request, options);
   }
 
@@ -149,7 +147,7 @@ export class Authentication {
    * @example
    * const { data } = await plex.authentication.getPin({ id: pin.id });
    */
-  getPin(request: GetPinRequest, options?: RequestOptions): Promise<PlexResponse<Pin>> {
+  getPin(request: GetPinOptions, options?: RequestOptions): Promise<PlexResponse<Pin>> {
     return getPin(this.#client, request, options);
   }
 

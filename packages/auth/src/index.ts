@@ -70,7 +70,7 @@ export {
   type JwtTokenProvider,
   type JwtTokenStore,
 } from "./create-jwt-token-provider.js";
-export { createPin } from "./create-pin.js";
+export { type CreatePinOptions, createPin } from "./create-pin.js";
 export { createPlexJwtKeySource, type PlexJwtKeySource } from "./create-plex-jwt-key-source.js";
 export {
   DeviceKey,
@@ -94,7 +94,7 @@ export {
   type ProbeTarget,
 } from "./find-best-connection.js";
 export { getHomeUsers } from "./get-home-users.js";
-export { getPin } from "./get-pin.js";
+export { type GetPinOptions, getPin } from "./get-pin.js";
 export { getPlexJwtKeys } from "./get-plex-jwt-keys.js";
 export { getServerResources } from "./get-server-resources.js";
 export { getServers, isServer } from "./get-servers.js";

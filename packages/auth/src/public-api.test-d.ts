@@ -4,13 +4,16 @@ import {
   type BuildAuthAppURLRequest,
   buildAuthAppURL,
   type Connection,
+  type CreatePinOptions,
   type CreatePinRequest,
   createPin,
   createPlexClient,
+  type GetPinOptions,
   getPin,
   getSourceConnectionInformation,
   getTokenDetails,
   getTransientToken,
+  type JwtPinLogin,
   type Pin,
   PlexAPI,
   type PlexAPIError,
@@ -76,7 +79,11 @@ describe("public types of @plex/auth", () => {
     expectTypeOf(created.data.id).toEqualTypeOf<number>();
     expectTypeOf(created.data.code).toEqualTypeOf<string>();
     expectTypeOf(created.data.authToken).toEqualTypeOf<string | null | undefined>();
-    expectTypeOf(createPin).parameter(1).toEqualTypeOf<CreatePinRequest | undefined>();
+    expectTypeOf(createPin).parameter(1).toEqualTypeOf<CreatePinOptions | undefined>();
+    expectTypeOf<CreatePinOptions>().toExtend<CreatePinRequest>();
+    expectTypeOf<CreatePinOptions["jwt"]>().toEqualTypeOf<JwtPinLogin | undefined>();
+    expectTypeOf<GetPinOptions["deviceJWT"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<WaitForPinTokenOptions["jwt"]>().toEqualTypeOf<JwtPinLogin | undefined>();
     expectTypeOf(await getPin(client, { id: 1 })).toEqualTypeOf<PlexResponse<Pin>>();
     expectTypeOf(waitForPinToken(client, created.data)).toEqualTypeOf<Promise<string>>();
     expectTypeOf<WaitForPinTokenOptions["signal"]>().toEqualTypeOf<AbortSignal | undefined>();

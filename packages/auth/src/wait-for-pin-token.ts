@@ -10,6 +10,7 @@ import {
 import type { Pin } from "@plex/models";
 import { getPin } from "./get-pin.js";
 import { abortableSleep } from "./internal/abortable-sleep.js";
+import type { JwtPinLogin } from "./jwt-pin-login.js";
 
 /** How to wait. An object so that later options (a JWT key, for instance) fit in without changing the call. */
 export interface WaitForPinTokenOptions {
@@ -21,6 +22,11 @@ export interface WaitForPinTokenOptions {
   signal?: AbortSignal;
   /** Called with each answer that is not yet approved (e.g. to update a countdown from `expiresIn`). */
   onPoll?: (pin: Pin) => void;
+  /**
+   * The `prepareJwtPinLogin` result the PIN was created with (`createPin(client, { jwt })`): polls clients.plex.tv
+   * with a fresh-enough device JWT, and resolves with a Plex JWT for that key instead of a classic token.
+   */
+  jwt?: JwtPinLogin;
 }
 
 /** The PIN to wait for: `id` is required; `expiresAt` (and `expiresIn`) from createPin bound the wait. */
@@ -89,7 +95,18 @@ export async function waitForPinToken(
   checkNumber("intervalMs", options.intervalMs, MIN_INTERVAL_MS);
   checkNumber("timeoutMs", options.timeoutMs, 0);
   const intervalMs = options.intervalMs ?? DEFAULT_INTERVAL_MS;
-  const { onPoll } = options;
+  const { onPoll, jwt } = options;
+  if (
+    jwt !== undefined &&
+    (typeof jwt?.deviceJwtForPoll !== "function" || typeof jwt.client?.request !== "function")
+  ) {
+    throw new PlexInvalidRequestError(
+      "Invalid waitForPinToken options: jwt must come from prepareJwtPinLogin",
+      {
+        issues: [{ path: ["jwt"], message: "not a prepared JWT PIN login" }],
+      },
+    );
+  }
   // Either signal ends the whole wait, pauses included.
   const signal = options.signal ?? requestOptions?.signal;
   const started = Date.now();
@@ -115,8 +132,8 @@ export async function waitForPinToken(
     let pause = intervalMs;
     try {
       const { data } = await getPin(
-        client,
-        { id: pin.id },
+        jwt?.client ?? client,
+        jwt === undefined ? { id: pin.id } : { id: pin.id, deviceJWT: await jwt.deviceJwtForPoll() },
         {
           // The loop is the retry: a poll that fails waits for the next one instead of core's back-off.
           retry: false,

@@ -280,4 +280,8 @@ export interface DemoPin {
   newRegistration: boolean | null;
   /** Not on the wire: how many times the pin was polled, to claim it after `pinClaimAfterPolls`. */
   polls: number;
+  /** Not on the wire: the device key a JWT PIN login was created with (`{ jwk }` in the body). */
+  jwk?: { x: string; kid: string };
+  /** Not on the wire: the Plex JWT such a PIN hands out once claimed, in place of the classic token. */
+  plexJwt?: string;
 }

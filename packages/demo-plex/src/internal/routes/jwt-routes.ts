@@ -1,13 +1,13 @@
 import { DEMO_JWT } from "../../constants.js";
 import { checkToken, clientIdentifierOf } from "../authenticate.js";
-import type { DemoRoute } from "../context.js";
+import type { DemoContext, DemoRoute } from "../context.js";
 import { decodeJws, thumbprintOf, verifyJws } from "../jws.js";
 import { invalidToken, plexError, respondWith, statusError, tokenExpired } from "../respond.js";
 import { ERRORS } from "./errors.js";
 
 // The demo clients.plex.tv (`/api/v2/auth/*`): the JWT flow as python-plexapi drives it against real Plex.
 
-async function jsonBody(request: Request): Promise<Record<string, unknown> | null> {
+export async function jsonBody(request: Request): Promise<Record<string, unknown> | null> {
   try {
     const value: unknown = await request.json();
     return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : null;
@@ -16,8 +16,38 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | nul
   }
 }
 
-function isKeyPart(value: unknown): value is string {
+export function isKeyPart(value: unknown): value is string {
   return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value);
+}
+
+/**
+ * Signs a Plex JWT for the demo account and the device key `kid`, with the claims the scopes ask for, and remembers
+ * it (so an expired one is answered 498). Used by `/auth/token` and by a PIN created with a `jwk`.
+ */
+export async function issuePlexJwt(
+  context: DemoContext,
+  { kid, scope, clientIdentifier }: { kid: string; scope: string; clientIdentifier: string },
+): Promise<string> {
+  const iat = Math.floor(context.now().getTime() / 1000);
+  const exp = iat + context.jwt.lifetimeSec;
+  const user = context.data.users.plain as Record<string, unknown>;
+  const scopes = scope === "" ? [] : scope.split(",");
+  const scoped = Object.fromEntries(
+    scopes.filter((name) => name in SCOPE_CLAIMS).map((name) => [name, SCOPE_CLAIMS[name]!(user)]),
+  );
+  const token = await context.jwt.sign({
+    ...scoped,
+    sub: user.uuid,
+    user: { id: user.id, uuid: user.uuid },
+    thumbprint: kid,
+    scope: scopes.join(","),
+    iss: "plex.tv",
+    aud: ["plex.tv", clientIdentifier],
+    iat,
+    exp,
+  });
+  context.jwt.issued.set(token, { exp, kid, clientIdentifier });
+  return token;
 }
 
 /** `GET /api/v2/auth/nonce`: a single-use nonce, valid 5 minutes; more than 30 a minute per device get 429. */
@@ -94,24 +124,7 @@ export const exchangeJwtRoute: DemoRoute = async (context) => {
   if (claims.aud !== "plex.tv" || claims.iss !== clientIdentifier) return refuse();
   if (typeof claims.exp !== "number" || claims.exp * 1000 <= now) return refuse();
 
-  const iat = Math.floor(now / 1000);
-  const exp = iat + context.jwt.lifetimeSec;
-  const user = context.data.users.plain as Record<string, unknown>;
-  const scopes = typeof claims.scope === "string" ? claims.scope.split(",") : [];
-  const scoped = Object.fromEntries(
-    scopes.filter((scope) => scope in SCOPE_CLAIMS).map((scope) => [scope, SCOPE_CLAIMS[scope]!(user)]),
-  );
-  const token = await context.jwt.sign({
-    ...scoped,
-    sub: user.uuid,
-    user: { id: user.id, uuid: user.uuid },
-    thumbprint: kid,
-    scope: scopes.join(","),
-    iss: "plex.tv",
-    aud: ["plex.tv", clientIdentifier],
-    iat,
-    exp,
-  });
-  context.jwt.issued.set(token, { exp, kid: kid as string, clientIdentifier });
+  const scope = typeof claims.scope === "string" ? claims.scope : "";
+  const token = await issuePlexJwt(context, { kid: kid as string, scope, clientIdentifier });
   return respondWith(context.request, 200, "token", { auth_token: token });
 };

@@ -2,8 +2,10 @@ import { DEMO_TOKENS } from "../../constants.js";
 import type { DemoPin } from "../../demo-data.js";
 import { checkToken, clientIdentifierOf } from "../authenticate.js";
 import type { DemoContext, DemoRoute } from "../context.js";
-import { plexError, respondWith } from "../respond.js";
+import { decodeJws, thumbprintOf, verifyJws } from "../jws.js";
+import { plexError, respondWith, statusError } from "../respond.js";
 import { ERRORS } from "./errors.js";
+import { isKeyPart, issuePlexJwt, jsonBody } from "./jwt-routes.js";
 
 const PIN_LIFETIME_S = 900;
 const STRONG_PIN_LIFETIME_S = 1800;
@@ -22,9 +24,45 @@ function codeFor(id: number, length: number): string {
 }
 
 function toWire(pin: DemoPin, now: Date): Record<string, unknown> {
-  const { polls: _polls, ...wire } = pin;
+  const { polls: _polls, jwk: _jwk, plexJwt, ...wire } = pin;
   const left = Math.max(0, Math.round((Date.parse(pin.expiresAt) - now.getTime()) / 1000));
-  return { ...wire, expiresIn: left };
+  return { ...wire, expiresIn: left, ...(plexJwt === undefined ? {} : { authToken: plexJwt }) };
+}
+
+/**
+ * The device key of a JWT PIN login: `{ jwk }` in a JSON body (python-plexapi's MyPlexJWTLogin). `null` for a
+ * classic PIN, `undefined` for a body that is JSON but carries no usable Ed25519 public key.
+ */
+async function deviceKeyOf(request: Request): Promise<DemoPin["jwk"] | null> {
+  const type = (request.headers.get("content-type") ?? "").toLowerCase();
+  if (!type.startsWith("application/json")) return null;
+  const jwk = (await jsonBody(request))?.jwk as Record<string, unknown> | undefined;
+  if (jwk?.kty !== "OKP" || jwk.crv !== "Ed25519" || !isKeyPart(jwk.x)) return undefined;
+  const kid = typeof jwk.kid === "string" && jwk.kid !== "" ? jwk.kid : await thumbprintOf(jwk.x);
+  return { x: jwk.x, kid };
+}
+
+/**
+ * Polling a JWT PIN needs the device JWT (`deviceJWT` query parameter) signed by the PIN's key, for plex.tv, by
+ * this client, with a live nonce. Polls reuse it (as python-plexapi does), so the nonce is not consumed here.
+ */
+async function deviceJwtIsValid(
+  context: DemoContext,
+  pin: DemoPin & { jwk: { x: string } },
+): Promise<boolean> {
+  const jws = decodeJws(context.url.searchParams.get("deviceJWT") ?? "");
+  if (!jws || !(await verifyJws(jws, pin.jwk.x))) return false;
+  const claims = jws.payload;
+  const now = context.now().getTime();
+  const nonce = typeof claims.nonce === "string" ? context.jwt.nonces.get(claims.nonce) : undefined;
+  return (
+    nonce !== undefined &&
+    nonce.expiresAt > now &&
+    claims.aud === "plex.tv" &&
+    claims.iss === pin.clientIdentifier &&
+    typeof claims.exp === "number" &&
+    claims.exp * 1000 > now
+  );
 }
 
 function isoSeconds(date: Date): string {
@@ -32,8 +70,10 @@ function isoSeconds(date: Date): string {
 }
 
 /** `POST /api/v2/pins` (`?strong=true` for the long code used with app.plex.tv/auth). */
-export const createPinRoute: DemoRoute = (context: DemoContext) => {
+export const createPinRoute: DemoRoute = async (context: DemoContext) => {
   const { data, url, request } = context;
+  const jwk = await deviceKeyOf(request);
+  if (jwk === undefined) return statusError(request, 400, "Bad Request");
   const strong = url.searchParams.get("strong") === "true";
   const id = FIRST_PIN_ID + data.pins.size;
   const code = codeFor(id, strong ? 25 : 4);
@@ -65,6 +105,7 @@ export const createPinRoute: DemoRoute = (context: DemoContext) => {
     authToken: null,
     newRegistration: null,
     polls: 0,
+    ...(jwk === null ? {} : { jwk }),
   };
   data.pins.set(id, pin);
   return respondWith(request, 201, "pin", toWire(pin, now));
@@ -75,7 +116,7 @@ export const createPinRoute: DemoRoute = (context: DemoContext) => {
  * to the demo account after `pinClaimAfterPolls` polls (default 1: the first poll sees it unclaimed, the second
  * claimed). With `Infinity`, only Allow on the demo auth page (`PUT /api/v2/pins/link`) claims it.
  */
-export const getPinRoute: DemoRoute = (context) => {
+export const getPinRoute: DemoRoute = async (context) => {
   const { data, url, request } = context;
   const id = Number(url.pathname.split("/").pop());
   const pin = data.pins.get(id);
@@ -83,9 +124,25 @@ export const getPinRoute: DemoRoute = (context) => {
   if (pin === undefined || Date.parse(pin.expiresAt) <= now.getTime()) {
     return plexError(request, ERRORS.pinNotFound);
   }
+  const { jwk } = pin;
+  if (jwk !== undefined && !(await deviceJwtIsValid(context, { ...pin, jwk }))) {
+    return plexError(request, ERRORS.unauthorized);
+  }
   if (pin.authToken === null && pin.polls >= context.pinClaimAfterPolls) {
     pin.authToken = DEMO_TOKENS.account;
     pin.newRegistration = false;
+  }
+  if (jwk !== undefined && pin.authToken !== null && pin.plexJwt === undefined) {
+    // Approving a JWT PIN registers its key for the account, so refreshJwt works with it afterwards.
+    if (!context.jwt.deviceKeys.has(jwk.kid)) {
+      context.jwt.deviceKeys.set(jwk.kid, { x: jwk.x, clientIdentifier: pin.clientIdentifier });
+    }
+    const scope = decodeJws(url.searchParams.get("deviceJWT") ?? "")?.payload.scope;
+    pin.plexJwt = await issuePlexJwt(context, {
+      kid: jwk.kid,
+      scope: typeof scope === "string" ? scope : "",
+      clientIdentifier: pin.clientIdentifier,
+    });
   }
   pin.polls += 1;
   return respondWith(request, 200, "pin", toWire(pin, now));
