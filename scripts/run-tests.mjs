@@ -11,7 +11,7 @@ const REPORT = ".vitest-report.json";
 const root = new URL("..", import.meta.url).pathname;
 
 function workspacePackages() {
-  const dirs = ["bench"];
+  const dirs = ["bench", "examples"];
   for (const parent of ["packages", "apps"]) {
     for (const name of readdirSync(join(root, parent))) dirs.push(join(parent, name));
   }

@@ -2,12 +2,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // The `*.test-d.ts` type tests run in `pnpm typecheck` (tsc over src and test), where a failed `expectTypeOf`
+    // or an unused `@ts-expect-error` fails the build; vitest's own typecheck would only repeat them, with an
+    // "experimental feature" notice per package.
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    // Type tests only: the whole package is checked by `pnpm typecheck`, no need to do it twice here.
-    typecheck: {
-      enabled: true,
-      include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"],
-      tsconfig: "./tsconfig.type-tests.json",
-    },
   },
 });

@@ -190,10 +190,12 @@ describe.each([
     await panel("sign-in").getByRole("button", { name: "2FA with code", exact: true }).click();
     const text = await visibleText(await run("sign-in", "Sign in"));
     expect(text).toContain("HTTP 201");
-    expect(text).toContain("demo…77b2");
-    expect(await visibleText(page.locator(".token-state"))).toContain("demo…77b2");
+    // The 2FA account's own token (DEMO_TOKENS.signedInTwoFactor), which reads back as that account.
+    expect(text).toContain("demo…c5d8");
+    expect(await visibleText(page.locator(".token-state"))).toContain("demo…c5d8");
     const details = await visibleText(await run("token-details", "Get token details"));
-    expect(details).toMatch(/x-plex-token\s+demo…77b2/);
+    expect(details).toMatch(/x-plex-token\s+demo…c5d8/);
+    expect(details).toContain('"demo-2fa-viewer"');
   });
 
   it("shows the revoked-token scenario (422) from the settings", async () => {

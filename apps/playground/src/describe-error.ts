@@ -19,6 +19,7 @@ export interface ErrorDescription {
   statusCode?: number;
   /** Plex's own error code, e.g. 1029. */
   code?: number;
+  /** The error's message; when `issues` lists the details, only the part before them (each issue shows once). */
   message: string;
   /** What the user can do about it, in one sentence. */
   advice: string;
@@ -69,37 +70,88 @@ function adviceFor(error: PlexError): string {
   }
   if (PlexUnauthorizedError.isInstance(error)) return unauthorizedAdvice(error);
   if (PlexAPIError.isInstance(error)) return apiAdvice(error);
-  if (PlexConnectionError.isInstance(error)) {
-    return `Could not reach ${error.host}: check the server URL and that the server is up (in live mode, that the playground's dev server is still running).`;
-  }
+  if (PlexConnectionError.isInstance(error)) return connectionAdvice(error);
   if (PlexTimeoutError.isInstance(error))
     return "The server took too long to answer: check the URL and the network.";
   if (PlexAbortError.isInstance(error)) return "The request was cancelled.";
   if (PlexValidationError.isInstance(error)) {
     return "Plex answered in a shape the SDK does not expect: see the issues below, and report it if the server is real.";
   }
-  if (PlexInvalidRequestError.isInstance(error)) {
-    return "Nothing was sent: fix the input (a token-only operation needs a token in Settings, or sign in first).";
-  }
+  if (PlexInvalidRequestError.isInstance(error)) return invalidRequestAdvice(error);
   return "Unexpected SDK error.";
 }
 
-function issuesOf(error: PlexError): string[] | undefined {
-  if (PlexValidationError.isInstance(error) || PlexInvalidRequestError.isInstance(error)) {
-    return error.issues.map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`);
+const PLEX_TV_HOSTS = new Set(["plex.tv", "clients.plex.tv"]);
+
+/** Names what was unreachable: plex.tv and a media server need different fixes. */
+function connectionAdvice(error: PlexConnectionError): string {
+  if (PLEX_TV_HOSTS.has(error.host)) {
+    return `plex.tv (${error.host}) could not be reached: check this computer's internet connection (in live mode the playground's dev server, which forwards requests, must still be running).`;
   }
-  return undefined;
+  return `The server ${error.host} could not be reached: check the server URL in Settings, that Plex Media Server is running there, and that this computer can reach it.`;
+}
+
+/** Nothing was sent; say which input to fix, from the SDK's issues or message. */
+function invalidRequestAdvice(error: PlexInvalidRequestError): string {
+  const where = new Set(error.issues.flatMap((issue) => issue.path.map(String)));
+  const text = error.message;
+  if (/needs an access token|accessToken/i.test(text)) {
+    return "Nothing was sent: this operation needs a token. Sign in first (Start here), or enter a token in Settings.";
+  }
+  if (/serverURL|plexTvURL/.test(text)) {
+    return "Nothing was sent: fix the server URL in Settings (an absolute http:// or https:// URL, e.g. http://192.168.1.10:32400).";
+  }
+  if (/clientIdentifier/.test(text) || where.has("clientIdentifier")) {
+    return "Nothing was sent: the client identifier is empty. Use “New identifier” in Settings.";
+  }
+  if (where.has("source")) {
+    return "Nothing was sent: source must look like server://<machineIdentifier> (live mode: “Find from the server URL”).";
+  }
+  if (where.has("verificationCode")) {
+    return "Nothing was sent: the 2FA code is the 6 digits from your authenticator app.";
+  }
+  if (where.has("login") || where.has("password")) {
+    return "Nothing was sent: enter both the login (email or username) and the password.";
+  }
+  if (where.has("pin")) return "Nothing was sent: a Home PIN is 4 digits.";
+  if (where.has("uuid")) {
+    return "Nothing was sent: enter the member's uuid (run “Plex Home: members” to list them).";
+  }
+  const fields = [...where].filter((name) => name !== "" && name !== "requestBody" && !/^\d+$/.test(name));
+  return fields.length > 0
+    ? `Nothing was sent: fix ${fields.join(", ")} (see below).`
+    : "Nothing was sent: fix the input described above.";
+}
+
+function issuesOf(error: PlexError): readonly { path: readonly PropertyKey[]; message: string }[] {
+  return PlexValidationError.isInstance(error) || PlexInvalidRequestError.isInstance(error)
+    ? error.issues
+    : [];
+}
+
+/**
+ * Each issue shown once. An option error's one issue is the message itself (`serverURL "…" is not an absolute
+ * URL: did you mean …?`): the message stays whole and the list goes. A schema error's message restates its issues
+ * (`Invalid request body: login: Required; password: Required`): the headline stays and the list says the rest.
+ */
+function messageAndIssues(error: PlexError): { message: string; issues?: string[] } {
+  const rest = issuesOf(error).filter((issue) => issue.message !== error.message);
+  if (rest.length === 0) return { message: error.message };
+  const lines = rest.map((issue) => `${issue.path.map(String).join(".") || "(root)"}: ${issue.message}`);
+  const colon = error.message.indexOf(": ");
+  const restated = colon !== -1 && lines.slice(0, 3).every((line) => error.message.includes(line));
+  return { message: restated ? error.message.slice(0, colon) : error.message, issues: lines };
 }
 
 export function describeError(error: unknown): ErrorDescription {
   if (PlexError.isInstance(error)) {
     const api = PlexAPIError.isInstance(error) ? error : undefined;
-    const issues = issuesOf(error);
+    const { message, issues } = messageAndIssues(error);
     return {
       className: error.name,
       ...(api === undefined ? {} : { statusCode: api.statusCode }),
       ...(api?.code === undefined ? {} : { code: api.code }),
-      message: error.message,
+      message,
       advice: adviceFor(error),
       ...(issues === undefined ? {} : { issues }),
     };

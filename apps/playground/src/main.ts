@@ -1,5 +1,4 @@
 import "./styles.css";
-import { DEMO_TOKENS } from "@plex/demo-plex";
 import { loadClientIdentifier, resetClientIdentifier } from "./client-identifier.js";
 import { HOME_OPERATIONS } from "./home-operations.js";
 import { OPERATIONS, type OperationSpec } from "./operations.js";
@@ -24,6 +23,8 @@ const status = h("p", { class: "status", role: "status" }, "Starting the demo Pl
 const settingsSlot = h("div");
 const panels = h("div", { class: "panels" });
 let demoReady = false;
+/** Set when the demo worker could not start: what the status line says in demo mode then. */
+let demoFailure: string | undefined;
 const serverSession = createServerSession();
 let disposeServerPanels = (): void => {};
 
@@ -32,7 +33,8 @@ function onResult(operation: OperationSpec, result: RunResult): void {
   if (operation.id !== "sign-in" || !result.ok) return;
   const token = (result.response.data as { authToken?: unknown }).authToken;
   if (typeof token !== "string") return;
-  if (settings.mode === "demo") settings.demoToken = DEMO_TOKENS.signedIn;
+  // The token of the account that signed in (the demo gives each account its own), so Token details agrees.
+  if (settings.mode === "demo") settings.demoToken = token;
   else settings.liveToken.set(token, settings.liveToken.remembered);
   refreshTokenState(settingsSlot, settings);
 }
@@ -44,7 +46,24 @@ function onPlexToken(token: string): void {
   render();
 }
 
+/** The status line follows the mode: the demo worker's state, or where live requests go. */
+function showStatus(): void {
+  if (settings.mode === "live") {
+    status.textContent =
+      "Live mode: requests go to plex.tv and your server through this playground's local proxy (the demo is off).";
+    status.dataset.ready = "live";
+    return;
+  }
+  status.textContent =
+    demoFailure ??
+    (demoReady
+      ? "Demo Plex ready: requests to plex.tv and the demo server are answered in this browser."
+      : "Starting the demo Plex…");
+  status.dataset.ready = demoFailure !== undefined ? "false" : String(demoReady);
+}
+
 function render(): void {
+  showStatus();
   settingsSlot.replaceChildren(
     settingsView(settings, {
       onModeChange(mode) {
@@ -73,11 +92,28 @@ function render(): void {
   disposeServerPanels();
   const servers = serverPanels({ settings, session: serverSession, onConnectedChange: render });
   disposeServerPanels = servers.dispose;
+  // A guided order: get a token first, then everything the token can do.
+  const signIn = OPERATIONS.filter((operation) => operation.id === "sign-in");
+  const rest = OPERATIONS.filter((operation) => operation.id !== "sign-in");
   panels.replaceChildren(
+    h(
+      "h2",
+      { class: "section-title", id: "start-here" },
+      h("span", { class: "step" }, "1"),
+      " Start here: sign in",
+    ),
     signInWithPlexPanel({ mode: settings.mode, target: () => targetOf(settings), onToken: onPlexToken }),
-    ...[...OPERATIONS, ...HOME_OPERATIONS].map((operation) => panelView(operation, context)),
-    jwtPanelView(context),
+    ...signIn.map((operation) => panelView(operation, context)),
+    h(
+      "h2",
+      { class: "section-title", id: "with-the-token" },
+      h("span", { class: "step" }, "2"),
+      " Then: what the token can do",
+    ),
+    ...rest.map((operation) => panelView(operation, context)),
     ...servers.elements,
+    ...HOME_OPERATIONS.map((operation) => panelView(operation, context)),
+    jwtPanelView(context),
   );
   // Demo requests only make sense once the service worker answers them.
   const blocked = settings.mode === "demo" && !demoReady;
@@ -111,9 +147,6 @@ if (app !== null) {
     .then(({ startDemoWorker }) => startDemoWorker())
     .then(() => {
       demoReady = true;
-      status.textContent =
-        "Demo Plex ready: requests to plex.tv and the demo server are answered in this browser.";
-      status.dataset.ready = "true";
       render();
       // Back from the demo auth page after a redirect (popup blocked): finish that sign-in.
       void resumeSignInWithPlex(
@@ -126,7 +159,7 @@ if (app !== null) {
       );
     })
     .catch((error: unknown) => {
-      status.textContent = `The demo Plex could not start (${error instanceof Error ? error.message : String(error)}). Live mode still works.`;
-      status.dataset.ready = "false";
+      demoFailure = `The demo Plex could not start (${error instanceof Error ? error.message : String(error)}). Live mode still works.`;
+      showStatus();
     });
 }

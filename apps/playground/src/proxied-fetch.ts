@@ -33,6 +33,18 @@ export function unwrapProxyResponse(response: Response): Response {
   });
 }
 
+/** The proxy's own refusal text ("Playground proxy: could not connect (ECONNREFUSED) to host"). */
+async function proxyMessage(response: Response): Promise<string> {
+  try {
+    const body = (await response.json()) as { errors?: { message?: unknown }[] };
+    const message = body.errors?.[0]?.message;
+    if (typeof message === "string") return message;
+  } catch {
+    // not the proxy's JSON: fall back to the status
+  }
+  return `Playground proxy: HTTP ${response.status}`;
+}
+
 export interface ProxiedFetchOptions {
   /** This run's proxy secret. Default: read from the page (see {@link readProxySecret}). */
   secret?: string;
@@ -73,17 +85,17 @@ export function proxiedFetch(options: ProxiedFetchOptions = {}): typeof globalTh
       credentials: "same-origin",
       cache: "no-store",
     });
-    // The proxy could not reach the target (its own 502, never an upstream answer, which comes enveloped as
-    // 200): fail as fetch itself would, with the code as the cause, so the SDK reports a PlexConnectionError
-    // ("refused", "dns"…) instead of an HTTP 502.
-    const code = response.status === 502 ? response.headers.get(PROXY_NETWORK_ERROR_HEADER) : null;
-    if (code !== null) {
+    // The proxy could not reach the target: its own 502 (no envelope status: an upstream answer, even a 502,
+    // always comes enveloped as 200). Fail as fetch itself would, with the code (when the proxy names one) as
+    // the cause, so the SDK reports a PlexConnectionError for that host ("refused", "dns"…), as in Node,
+    // instead of an HTTP 502 from the proxy.
+    if (response.status === 502 && !response.headers.has(PROXY_STATUS_HEADER)) {
+      const code = response.headers.get(PROXY_NETWORK_ERROR_HEADER);
+      const why = await proxyMessage(response);
       throw new TypeError("fetch failed", {
         cause: Object.assign(
-          new Error(`${code} ${new URL(request.url).host} (through the playground proxy)`),
-          {
-            code,
-          },
+          new Error(`${why} (through the playground proxy)`),
+          code === null ? {} : { code },
         ),
       });
     }

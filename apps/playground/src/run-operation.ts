@@ -41,9 +41,11 @@ export async function runOperation(
     operation.server === "pms" && target.serverToken !== undefined
       ? { ...target, token: target.serverToken }
       : target;
-  const api = createApi(mode, effective, (request) => sent.push(request));
   const started = now();
   try {
+    // Inside the try: the client itself refuses a bad server URL (PlexInvalidRequestError), which the panel
+    // must show like any other error instead of staying on "Running…".
+    const api = createApi(mode, effective, (request) => sent.push(request));
     const response = await operation.run(api, values);
     return { ok: true, sent, durationMs: now() - started, response };
   } catch (error) {

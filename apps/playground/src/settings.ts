@@ -28,7 +28,8 @@ export interface Settings {
 
 export const DEMO_TOKEN_CHOICES = [
   { label: "Demo account token", value: DEMO_TOKENS.account },
-  { label: "Signed-in token", value: DEMO_TOKENS.signedIn },
+  { label: "Signed-in token (demo@example.com)", value: DEMO_TOKENS.signedIn },
+  { label: "Signed-in token (2fa@example.com)", value: DEMO_TOKENS.signedInTwoFactor },
   { label: "Revoked token (422)", value: DEMO_TOKENS.revoked },
   { label: "No token", value: "" },
 ] as const;

@@ -1,4 +1,9 @@
 import { execFile } from "node:child_process";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { DEMO_SERVER, DEMO_TOKENS } from "@plex/demo-plex";
@@ -20,6 +25,16 @@ async function tour(...args: string[]): Promise<{ code: number; stdout: string; 
     const failed = error as { code?: number; stdout?: string; stderr?: string };
     return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
   }
+}
+
+/** A port where nothing listens: bound, then closed. The SDK retries a refused connection with back-off, so the
+ * tests against one take seconds on a loaded machine (hence their 30 s timeouts). */
+async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 const ALL_SECRETS = [...Object.values(DEMO_TOKENS), DEMO_SERVER.accessToken, "demo-password"];
@@ -180,8 +195,114 @@ describe("pnpm playground:tour -- --server URL --token T", () => {
     for (const secret of ALL_SECRETS) expect(result.stdout).not.toContain(secret);
   });
 
+  it("an unreachable /identity is a typed PlexConnectionError naming the host and suggesting --source", async () => {
+    const closed = await closedPort();
+    const result = await tour(
+      "--server",
+      `http://127.0.0.1:${closed}`,
+      "--token",
+      "t",
+      "--plex-tv",
+      server.plexTvURL,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^getSourceConnectionInformation\s+your server\s+—\s+.+PlexConnectionError$/m,
+    );
+    expect(result.stdout).toContain(
+      `PlexConnectionError  "Could not reach 127.0.0.1:${closed} for /identity (ECONNREFUSED): check --server, ` +
+        'or pass --source server://<machineIdentifier> to skip this step."',
+    );
+    // The SDK's own connection errors get a hint naming what was unreachable: here the server, not plex.tv.
+    expect(result.stdout).toContain(
+      `hint: the server 127.0.0.1:${closed} was unreachable: check --server (is Plex running there, reachable from here?).`,
+    );
+    expect(result.stdout).not.toContain("hint: plex.tv");
+  }, 30_000);
+
+  it("names plex.tv in the hint when plex.tv is what was unreachable", async () => {
+    const closed = await closedPort();
+    const result = await tour(
+      "--server",
+      server.serverURL,
+      "--token",
+      DEMO_TOKENS.account,
+      "--plex-tv",
+      `http://127.0.0.1:${closed}/api/v2`,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `hint: plex.tv (127.0.0.1:${closed}) was unreachable: check this machine's network and --plex-tv.`,
+    );
+    expect(result.stdout).not.toContain("hint: the server");
+  }, 30_000);
+
   it("refuses --server without --token", async () => {
     const result = await tour("--server", server.serverURL);
     expect(result.code).toBe(2);
+  });
+});
+
+describe("the root playground:tour script (scripts/playground-tour.mjs)", () => {
+  const wrapper = fileURLToPath(new URL("../../../scripts/playground-tour.mjs", import.meta.url));
+  let stubs: string;
+  beforeAll(() => {
+    // A stand-in `turbo` on PATH: the packages are already built for this suite, and the test is about what the
+    // wrapper shows of turbo, not turbo itself.
+    stubs = mkdtempSync(join(tmpdir(), "tour-turbo-"));
+  });
+  afterAll(() => rmSync(stubs, { recursive: true, force: true }));
+
+  async function viaWrapper(turboExit: number, ...args: string[]) {
+    writeFileSync(
+      join(stubs, "turbo"),
+      `#!/bin/sh\necho "turbo banner"\necho "turbo says why" >&2\nexit ${turboExit}\n`,
+    );
+    chmodSync(join(stubs, "turbo"), 0o755);
+    try {
+      const { stdout, stderr } = await run(process.execPath, [wrapper, ...args], {
+        env: { ...process.env, PATH: `${stubs}:${process.env.PATH ?? ""}` },
+        timeout: 20_000,
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code?: number; stdout?: string; stderr?: string };
+      return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+    }
+  }
+
+  it("a failing tour: exit 1, its own summary last, nothing on stderr (no build or pnpm noise)", async () => {
+    const closed = await closedPort();
+    const target = `http://127.0.0.1:${closed}`;
+    const result = await viaWrapper(
+      0,
+      "--",
+      "--server",
+      target,
+      "--token",
+      "t",
+      "--plex-tv",
+      `${target}/api/v2`,
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).not.toContain("turbo banner");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe("6 operations, 0 as expected, 6 NOT.");
+  }, 30_000);
+
+  it("a passing tour: exit 0", async () => {
+    const result = await viaWrapper(0, "--help");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^Usage: pnpm playground:tour/);
+  });
+
+  it("a failing build: turbo's output and its exit code, and no tour", async () => {
+    const result = await viaWrapper(3);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain("turbo banner");
+    expect(result.stderr).toContain("turbo says why");
+    expect(result.stderr).toContain("Building the packages the tour needs failed.");
+    expect(result.stdout).toBe("");
   });
 });

@@ -5,6 +5,7 @@ import { PlexAPI, PlexAPIError, PlexError, PlexRateLimitError } from "@plex/auth
 import { DEMO_CLIENT_IDENTIFIER, DEMO_TOKENS } from "@plex/demo-plex";
 import { startDemoPlexServer } from "@plex/demo-plex/node";
 import { formatMs, formatTable } from "./format.mjs";
+import { hintFor, identityUnreachable, identityUnusable } from "./hints.mjs";
 import { approvedPinKey, demoSteps, liveSteps, pinLogin } from "./steps.mjs";
 
 /**
@@ -104,8 +105,9 @@ async function runSteps(steps, out) {
 /**
  * @param {Outcome[]} outcomes
  * @param {Output} out
+ * @param {{ serverURL?: string | undefined; plexTvURL?: string | undefined }} [targets]  For the hints.
  */
-function report(outcomes, out) {
+function report(outcomes, out, targets = {}) {
   out.write("\n");
   out.write(
     formatTable(
@@ -124,6 +126,9 @@ function report(outcomes, out) {
       out.write(
         `  ${o.step.operation} (${o.step.scenario}) → ${errorClass(o.error)}  ${describeError(o.error)}\n`,
       );
+      // Only where the step was meant to succeed: an expected failure scenario needs no advice.
+      const hint = o.asExpected ? undefined : hintFor(o.error, targets);
+      if (hint !== undefined) out.write(`      hint: ${hint}\n`);
     }
   }
   const unexpected = outcomes.filter((o) => !o.asExpected).length;
@@ -139,13 +144,23 @@ function report(outcomes, out) {
  * @returns {Promise<string>}
  */
 async function sourceFromIdentity(serverURL) {
-  const response = await fetch(new URL("/identity", serverURL), { headers: { Accept: "application/json" } });
-  if (!response.ok)
-    throw new Error(`${serverURL}/identity answered ${response.status}: pass --source server://<id>`);
-  const body = /** @type {{ MediaContainer?: { machineIdentifier?: unknown } }} */ (await response.json());
+  /** @type {Response} */
+  let response;
+  try {
+    response = await fetch(new URL("/identity", serverURL), { headers: { Accept: "application/json" } });
+  } catch (error) {
+    throw identityUnreachable(serverURL, error);
+  }
+  if (!response.ok) throw identityUnusable(`${serverURL}/identity answered HTTP ${response.status}`);
+  /** @type {{ MediaContainer?: { machineIdentifier?: unknown } }} */
+  let body;
+  try {
+    body = await response.json();
+  } catch {
+    throw identityUnusable(`${serverURL}/identity did not answer JSON`);
+  }
   const id = body.MediaContainer?.machineIdentifier;
-  if (typeof id !== "string")
-    throw new Error("no machineIdentifier in /identity: pass --source server://<id>");
+  if (typeof id !== "string") throw identityUnusable(`no machineIdentifier in ${serverURL}/identity`);
   return `server://${id}`;
 }
 
@@ -198,7 +213,7 @@ async function livePinTour(args, out) {
       )),
     );
   }
-  return report(outcomes, out) === 0 ? 0 : 1;
+  return report(outcomes, out, { serverURL: args.server, plexTvURL: args.plexTv }) === 0 ? 0 : 1;
 }
 
 /**
@@ -230,7 +245,7 @@ export async function runTour(args, out) {
       password: args.password,
       code: args.code,
     });
-    return report(await runSteps(steps, out), out) === 0 ? 0 : 1;
+    return report(await runSteps(steps, out), out, { serverURL, plexTvURL: args.plexTv }) === 0 ? 0 : 1;
   }
 
   const demo = await startDemoPlexServer({ host: "127.0.0.1", port: 0 });

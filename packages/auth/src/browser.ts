@@ -4,6 +4,7 @@
 export {
   CLIENT_IDENTIFIER_KEY,
   createClientIdentifier,
+  type KeyValueStorage,
 } from "./internal/browser/client-identifier.js";
 export { PENDING_SIGN_IN_KEY, type PendingSignIn } from "./internal/browser/pending-sign-in.js";
 export {

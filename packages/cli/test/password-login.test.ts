@@ -58,7 +58,7 @@ describe("login --password", () => {
       method: "password",
       config: sandbox.configFile,
     });
-    expect(readConfig().token).toBe(DEMO_TOKENS.signedIn);
+    expect(readConfig().token).toBe(DEMO_TOKENS.signedInTwoFactor);
   });
 
   it("a wrong two-factor code is one clear line, exit 1, and nothing stored", async () => {

@@ -14,7 +14,7 @@ export function formatOf(contentType: string): BodyFormat | undefined {
 const PREVIEW_CHARS = 500;
 
 /** The literal secrets to scrub: a call's redactor, or a plain list of values. */
-type Secrets = Redactor | readonly (string | undefined)[];
+export type Secrets = Redactor | readonly (string | undefined)[];
 
 const toRedactor = (secrets: Secrets): Redactor =>
   Array.isArray(secrets) ? createRedactor(secrets) : (secrets as Redactor);

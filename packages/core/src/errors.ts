@@ -20,7 +20,8 @@ export interface PlexIssue {
 const MARKER: unique symbol = Symbol.for("plex.error");
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
-type ErrorClass = abstract new (...args: never[]) => PlexError;
+/** Any `PlexError` subclass, as `isInstance` takes it (`PlexUnauthorizedError.isInstance(value)`). */
+export type ErrorClass = abstract new (...args: never[]) => PlexError;
 
 /** A non-enumerable own property: kept out of JSON, spreads and inspect's field list. */
 function hide(target: object, key: PropertyKey, value: unknown): void {

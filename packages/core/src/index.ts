@@ -1,6 +1,7 @@
 export { createPlexClient } from "./create-plex-client";
-export { decodeBody } from "./decode-body";
+export { decodeBody, type Secrets } from "./decode-body";
 export {
+  type ErrorClass,
   PlexAbortError,
   PlexAPIError,
   type PlexAPIErrorInit,

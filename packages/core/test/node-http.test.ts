@@ -157,17 +157,18 @@ describe("timeouts and aborts", () => {
   });
 
   it("the caller's signal ends a retry back-off at once", async () => {
-    // Retry-After makes the back-off a fixed 10 s (jitter could pick a tiny one).
+    // Retry-After makes the back-off a fixed 10 s (jitter could pick a tiny one). The abort is scheduled once the
+    // server has answered, so it lands in the back-off even when a loaded machine is slow to send the request.
+    const controller = new AbortController();
     const server = await serve("127.0.0.1", (_request, response) => {
       response.writeHead(503, { "retry-after": "10" });
       response.end();
+      setTimeout(() => controller.abort(), 60);
     });
-    const controller = new AbortController();
     const started = performance.now();
     const pending = client(server.url)
       .request(get, { signal: controller.signal })
       .catch((e: unknown) => e);
-    setTimeout(() => controller.abort(), 60);
     expect(await pending).toBeInstanceOf(PlexAbortError);
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(server.seen).toHaveLength(1);

@@ -11,8 +11,13 @@ export const DEMO_TOKENS = {
   account: "demo-account-token-4c1f",
   /** A deauthorised token: plex.tv answers 422 `<errors><error>Invalid token</error></errors>`. */
   revoked: "demo-revoked-token-9a7e",
-  /** The `authToken` a successful sign-in returns; valid afterwards like `account`. */
+  /** The `authToken` a successful sign-in as `DEMO_ACCOUNTS.plain` returns; valid afterwards like `account`. */
   signedIn: "demo-signed-in-token-77b2",
+  /**
+   * The `authToken` a successful sign-in as `DEMO_ACCOUNTS.twoFactor` returns: `/api/v2/user` with it answers
+   * that account (`demo-2fa-viewer`), so a sign-in and the token details that follow agree.
+   */
+  signedInTwoFactor: "demo-2fa-signed-in-token-c5d8",
   /** The PIN-protected Home member's token, from `POST /api/v2/home/users/{uuid}/switch` with the right PIN. */
   homeMember: "demo-home-member-token-3e81",
   /** The managed Home user's token (no PIN). */

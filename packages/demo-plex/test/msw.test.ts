@@ -1,5 +1,5 @@
 import { setupServer } from "msw/node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   createDemoPlex,
   DEMO_ACCOUNTS,
@@ -61,6 +61,15 @@ describe("demoHandlers", () => {
   });
 
   it("leaves other hosts alone (msw reports them as unhandled)", async () => {
-    await expect(fetch("https://example.invalid/api/v2/user")).rejects.toThrow();
+    // msw prints its report with console.error: caught here so a passing run has no `[MSW] Error` on stderr.
+    const report = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      await expect(fetch("https://example.invalid/api/v2/user")).rejects.toThrow();
+      expect(report).toHaveBeenCalledTimes(1);
+      expect(String(report.mock.calls[0]?.[0])).toContain("[MSW] Error");
+      expect(report.mock.calls.flat().join(" ")).toContain("GET https://example.invalid/api/v2/user");
+    } finally {
+      report.mockRestore();
+    }
   });
 });

@@ -53,11 +53,29 @@ describe("sign-in scenarios", () => {
     );
   });
 
-  it("signs the 2FA account in with the right code", async () => {
+  it("signs the 2FA account in with the right code, with a token of its own", async () => {
     const response = await signIn({ ...DEMO_ACCOUNTS.twoFactor });
     expect(response.status).toBe(201);
-    expect(await response.json()).toMatchObject({ authToken: DEMO_TOKENS.signedIn, twoFactorEnabled: true });
+    expect(await response.json()).toMatchObject({
+      authToken: DEMO_TOKENS.signedInTwoFactor,
+      twoFactorEnabled: true,
+    });
   });
+
+  it.each([
+    ["plain", DEMO_ACCOUNTS.plain, "demo-viewer"],
+    ["2FA", DEMO_ACCOUNTS.twoFactor, "demo-2fa-viewer"],
+  ] as const)(
+    "the token a %s sign-in returns reads back as that account",
+    async (_label, account, username) => {
+      const plex = demo();
+      const signedIn = await plex.handle(demoRequest(`${PLEX_TV}/users/signin`, { form: { ...account } }));
+      const { authToken, uuid } = await signedIn.json();
+      const user = await plex.handle(demoRequest(`${PLEX_TV}/user`, { token: authToken }));
+      expect(user.status).toBe(200);
+      expect(await user.json()).toMatchObject({ authToken, uuid, username, email: account.login });
+    },
+  );
 
   it.each([
     ["a wrong password", { login: DEMO_ACCOUNTS.plain.login, password: "nope" }],

@@ -168,6 +168,10 @@ describe.skipIf(!hasSamples)("samples: Plex Home and the JWT flow", () => {
   });
 });
 
-describe.runIf(!hasSamples)("samples", () => {
-  it.skip(skipMessage, () => {});
-});
+// Registered only when the samples are absent: under `describe.runIf` it would still count as one skipped test
+// (with its "not found" title) in every run that found them.
+if (!hasSamples) {
+  describe("samples", () => {
+    it.skip(skipMessage, () => {});
+  });
+}

@@ -1,31 +1,69 @@
 // Runs the root README example, then the JWT device-key flow, from the npm-installed tarballs in Bun, Deno and Cloudflare workerd, against the demo
 // Plex served from this process: the published packages promise "fetch only, no node:", and this is where that promise
-// is checked outside Node. The runtimes are registry packages pinned in package.json (linux-x64 builds only).
+// is checked outside Node. The runtimes are registry packages pinned in runtimes.json (linux-x64 builds only), installed
+// by install-runtimes.mjs rather than `pnpm install`: without them the suite is skipped and says why, except in CI
+// (PLEX_REQUIRE_RUNTIMES=1), where it must run. Each test records its outcome for the README's runtime table.
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { extname, join, normalize } from "node:path";
 import { promisify } from "node:util";
-import { DEMO_ACCOUNTS, DEMO_TOKENS, DEMO_TRANSIENT_TOKEN } from "@plex/demo-plex";
+import { createDemoPlex, DEMO_ACCOUNTS, DEMO_TOKENS, DEMO_TRANSIENT_TOKEN } from "@plex/demo-plex";
 import { type DemoPlexServer, startDemoPlexServer } from "@plex/demo-plex/node";
 import { build } from "esbuild";
+import { chromium } from "playwright-core";
+import { build as viteBuild } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordRuntimeResult } from "../lib/runtime-results.mjs";
+import { findRuntimes, runtimeVersions } from "../lib/runtimes.mjs";
 import { type InstalledTarballs, installTarballs } from "./support/install-tarballs.js";
 import { startWorkerd } from "./support/start-workerd.js";
 
 const run = promisify(execFile);
-const require = createRequire(import.meta.url);
-const binary = (pkg: string, path: string) => join(dirname(require.resolve(`${pkg}/package.json`)), path);
-const bun = () => binary("@oven/bun-linux-x64", "bin/bun");
-const deno = () => binary("@deno/linux-x64-glibc", "deno");
-const workerd = () => binary("@cloudflare/workerd-linux-64", "bin/workerd");
+const runtimes = findRuntimes();
+if (runtimes.missing && process.env.PLEX_REQUIRE_RUNTIMES === "1")
+  throw new Error(`PLEX_REQUIRE_RUNTIMES=1 but the runtime test cannot run: ${runtimes.missing}`);
+const binaries = runtimes.binaries ?? { bun: "", deno: "", workerd: "" };
+// Debian's chromium, never a downloaded browser; the flags that work on these machines (see ../shared/TOOLCHAIN.md).
+const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const chromiumMissing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found (apt-get install chromium)`;
+if (chromiumMissing && process.env.PLEX_REQUIRE_RUNTIMES === "1")
+  throw new Error(`PLEX_REQUIRE_RUNTIMES=1 but the Chromium test cannot run: ${chromiumMissing}`);
+/** Where the demo server serves the Vite-built page: same origin as the demo Plex, so no CORS is involved. */
+const PAGE_PATH = "/__page/";
+const CONTENT_TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript" };
 const appSources = new URL("./support/runtime-app/", import.meta.url);
 
 let installed: InstalledTarballs;
 let server: DemoPlexServer;
 
+/** The demo Plex, plus the built page under PAGE_PATH (files of `app/dist`, nothing else). */
+function demoWithPage() {
+  const demo = createDemoPlex();
+  const handle = async (request: Request): Promise<Response> => {
+    const { pathname } = new URL(request.url);
+    if (!pathname.startsWith(PAGE_PATH)) return demo.handle(request);
+    const dist = join(installed.app, "dist");
+    const file = normalize(join(dist, pathname.slice(PAGE_PATH.length) || "index.html"));
+    if (!file.startsWith(dist) || !existsSync(file)) return new Response("not found", { status: 404 });
+    return new Response(readFileSync(file), {
+      headers: { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" },
+    });
+  };
+  return { ...demo, handle };
+}
+
 beforeAll(async () => {
-  server = await startDemoPlexServer({ host: "127.0.0.1", port: 0 });
+  if (runtimes.missing && chromiumMissing) return;
+  server = await startDemoPlexServer({ host: "127.0.0.1", port: 0, demo: demoWithPage() });
   installed = installTarballs("plex-runtimes-");
   for (const file of readdirSync(appSources))
     copyFileSync(new URL(file, appSources), join(installed.app, file));
@@ -81,19 +119,24 @@ async function runCli(command: string, args: string[], env: Record<string, strin
   return JSON.parse(stdout.trim().split("\n").pop() ?? "{}");
 }
 
-describe.skipIf(process.platform !== "linux" || process.arch !== "x64")(
-  "the README example from the npm-installed tarballs in other runtimes",
+describe.skipIf(runtimes.missing !== undefined)(
+  runtimes.missing
+    ? `other runtimes skipped: ${runtimes.missing}`
+    : "the README example from the npm-installed tarballs in other runtimes",
   () => {
     it("runs in Bun", async () => {
       // --no-install: resolve from the npm-made node_modules only, never Bun's auto-install from the registry.
-      expectFlowResult(await runCli(bun(), ["--no-install"]), /^Bun\/1\.4\.4$/);
+      recordRuntimeResult("bun", runtimeVersions.bun, false);
+      expectFlowResult(await runCli(binaries.bun, ["--no-install"]), /^Bun\/1\.4\.4$/);
+      recordRuntimeResult("bun", runtimeVersions.bun, true);
     });
 
     it("runs in Deno", async () => {
+      recordRuntimeResult("deno", runtimeVersions.deno, false);
       const denoDir = join(installed.folder, "deno-dir");
       mkdirSync(denoDir, { recursive: true });
       const result = await runCli(
-        deno(),
+        binaries.deno,
         [
           "run",
           // Offline: use the node_modules npm wrote (manual) and never fetch from npm, jsr or deno.land.
@@ -106,9 +149,11 @@ describe.skipIf(process.platform !== "linux" || process.arch !== "x64")(
         { DENO_DIR: denoDir, DENO_NO_UPDATE_CHECK: "1", NO_COLOR: "1" },
       );
       expectFlowResult(result, /^Deno\/2\.9\.6$/);
+      recordRuntimeResult("deno", runtimeVersions.deno, true);
     });
 
     it("runs in Cloudflare workerd as one bundled ES module worker", async () => {
+      recordRuntimeResult("workerd", runtimeVersions.workerd, false);
       // One file, as a Worker is deployed: esbuild inlines the dynamically imported XML decoder.
       await build({
         entryPoints: [join(installed.app, "worker.mjs")],
@@ -119,14 +164,49 @@ describe.skipIf(process.platform !== "linux" || process.arch !== "x64")(
         conditions: ["workerd", "worker", "browser"],
         logLevel: "warning",
       });
-      const worker = await startWorkerd(workerd(), "workerd.capnp", installed.app);
+      const worker = await startWorkerd(binaries.workerd, "workerd.capnp", installed.app);
       try {
         const response = await fetch(worker.url, { method: "POST", body: JSON.stringify(flowInput()) });
         const body = await response.text();
         expect(response.status, body).toBe(200);
         expectFlowResult(JSON.parse(body), /^Cloudflare-Workers$/);
+        recordRuntimeResult("workerd", runtimeVersions.workerd, true);
       } finally {
         await worker.close();
+      }
+    });
+  },
+);
+
+describe.skipIf(chromiumMissing !== undefined)(
+  chromiumMissing
+    ? `Chromium skipped: ${chromiumMissing}`
+    : "the README example from the npm-installed tarballs in Chromium",
+  () => {
+    it("runs in headless Chromium as a page bundled by Vite", async () => {
+      // Bundled as an app would: Vite resolves @plex/auth from the npm-made node_modules with its browser conditions.
+      await viteBuild({
+        root: installed.app,
+        base: PAGE_PATH,
+        logLevel: "warn",
+        configFile: false,
+        build: { outDir: join(installed.app, "dist"), emptyOutDir: true },
+      });
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      try {
+        recordRuntimeResult("chromium", browser.version(), false);
+        const page = await browser.newPage();
+        await page.goto(
+          `${server.url}${PAGE_PATH}index.html#${encodeURIComponent(JSON.stringify(flowInput()))}`,
+        );
+        const outcome = await page.evaluate(
+          () => (globalThis as { flowResult?: Promise<unknown> }).flowResult,
+        );
+        expect(outcome).not.toHaveProperty("error");
+        expectFlowResult((outcome as { result: unknown }).result, /HeadlessChrome\//);
+        recordRuntimeResult("chromium", browser.version(), true);
+      } finally {
+        await browser.close();
       }
     });
   },

@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { DEMO_ACCOUNTS, DEMO_TOKENS } from "@plex/demo-plex";
 import { startDemoPlexServer } from "@plex/demo-plex/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordRuntimeResult } from "../lib/runtime-results.mjs";
 import { type InstalledTarballs, installTarballs } from "./support/install-tarballs.js";
 
 const example = (load: string) => `${load}
@@ -88,6 +89,9 @@ describe("packed tarballs installed with npm into an empty folder", () => {
   for (const file of ["example.mjs", "example.cjs"]) {
     // Asynchronous on purpose: the demo server lives in this process and must keep answering while node runs.
     it(`run the README example from ${file.endsWith(".mjs") ? "ESM" : "CommonJS"}`, async () => {
+      // For the README's runtime table: failed until every assertion below holds.
+      const id = file.endsWith(".mjs") ? "node-esm" : "node-cjs";
+      recordRuntimeResult(id, process.versions.node, false);
       const { stdout: output } = await promisify(execFile)("node", [file], {
         cwd: install.app,
         encoding: "utf8",
@@ -108,6 +112,7 @@ describe("packed tarballs installed with npm into an empty folder", () => {
       });
       expect(result.username).toEqual(expect.any(String));
       expect(result.transientTokenLength).toBeGreaterThan(0);
+      recordRuntimeResult(id, process.versions.node, true);
     });
   }
 });

@@ -4,6 +4,8 @@ import { h } from "./dom.js";
 // Open enough to read a typical answer at a glance; long lists and big objects start folded.
 const OPEN_DEPTH = 4;
 const OPEN_MAX_ENTRIES = 12;
+// What a newcomer came for stays open however deep or wide: servers and their connections.
+const ALWAYS_OPEN = new Set(["MediaContainer", "Device", "Connection", "connections"]);
 
 function secretValue(value: string): HTMLElement {
   const text = h("span", { class: "secret" }, maskSecret(value));
@@ -32,18 +34,26 @@ function summaryOf(value: object): string {
   return Array.isArray(value) ? `[${value.length}]` : `{${Object.keys(value).length}}`;
 }
 
-function node(key: string, value: unknown, depth: number): HTMLElement {
+function node(key: string, value: unknown, depth: number, forceOpen = false): HTMLElement {
   if (value === null || typeof value !== "object") {
     return h("li", {}, h("span", { class: "k" }, key), ": ", primitive(key, value));
   }
   const entries = Object.entries(value);
-  const children = h("ul", {}, ...entries.map(([childKey, child]) => node(childKey, child, depth + 1)));
+  const keep = ALWAYS_OPEN.has(key);
+  // The items of an always-open list (each Connection) open too; their own fields follow the usual rule.
+  const children = h(
+    "ul",
+    {},
+    ...entries.map(([childKey, child]) => node(childKey, child, depth + 1, keep && Array.isArray(value))),
+  );
   return h(
     "li",
     {},
     h(
       "details",
-      { open: depth === 0 || (depth < OPEN_DEPTH && entries.length <= OPEN_MAX_ENTRIES) },
+      {
+        open: depth === 0 || keep || forceOpen || (depth < OPEN_DEPTH && entries.length <= OPEN_MAX_ENTRIES),
+      },
       h("summary", {}, h("span", { class: "k" }, key), " ", h("span", { class: "count" }, summaryOf(value))),
       entries.length === 0 ? h("span", { class: "empty" }, "(empty)") : children,
     ),

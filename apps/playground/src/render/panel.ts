@@ -1,5 +1,6 @@
 import { findSource } from "../find-source.js";
 import type { FieldSpec, FieldValues, OperationSpec } from "../operations.js";
+import { summarize } from "../result-summary.js";
 import type { RunResult } from "../run-operation.js";
 import type { Mode, Target } from "../settings.js";
 import { h, uniqueId } from "./dom.js";
@@ -108,7 +109,9 @@ export function panelView(operation: OperationSpec, context: PanelContext): HTML
         button.textContent = "Running…";
         output.replaceChildren(h("p", { class: "muted" }, "Sending…"));
         const result = await context.run(operation, values());
-        output.replaceChildren(resultView(result));
+        output.replaceChildren(
+          resultView(result, result.ok ? summarize(operation.id, result.response.data) : undefined),
+        );
         button.disabled = false;
         button.textContent = operation.action;
         context.onResult(operation, result);

@@ -1,5 +1,6 @@
 import type { SentRequest } from "../capture-fetch.js";
 import { describeError } from "../describe-error.js";
+import type { ResultSummary } from "../result-summary.js";
 import type { RunResult } from "../run-operation.js";
 import { dataTree } from "./data-tree.js";
 import { h } from "./dom.js";
@@ -29,8 +30,34 @@ function formatMs(ms: number): string {
   return `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms`;
 }
 
-/** The outcome of one run: status and time, the request as sent, then `data` or the typed error. */
-export function resultView(result: RunResult): HTMLElement {
+/** A button that copies a token without ever showing it. */
+export function copyTokenButton(token: string, label = "Copy token"): HTMLElement {
+  const button = h("button", { type: "button", class: "chip copy" }, label);
+  button.addEventListener("click", () => {
+    navigator.clipboard.writeText(token).then(
+      () => {
+        button.textContent = "Copied";
+      },
+      () => {
+        button.textContent = "Could not copy: use “show” in the tree below";
+      },
+    );
+  });
+  return button;
+}
+
+function summaryView(summary: ResultSummary): HTMLElement {
+  return h(
+    "p",
+    { class: "summary" },
+    h("strong", {}, summary.text),
+    summary.token === undefined ? null : " ",
+    summary.token === undefined ? null : copyTokenButton(summary.token),
+  );
+}
+
+/** The outcome of one run: status and time, a one-line summary, the request as sent, then `data` or the typed error. */
+export function resultView(result: RunResult, summary?: ResultSummary): HTMLElement {
   if (result.ok) {
     const { response } = result;
     return h(
@@ -42,6 +69,7 @@ export function resultView(result: RunResult): HTMLElement {
         h("span", { class: "badge ok" }, `HTTP ${response.statusCode}`),
         ` ${formatMs(result.durationMs)} · ${response.contentType || "no content type"}`,
       ),
+      summary === undefined ? null : summaryView(summary),
       sentView(result.sent),
       h("h3", {}, "data"),
       dataTree(response.data),

@@ -1,5 +1,6 @@
 import type { PlexAPI, PlexDevice } from "@plex/auth";
 import { describeError } from "../describe-error.js";
+import { devicesSummary } from "../result-summary.js";
 import { isServerDevice, type ServerSession } from "../servers/server-session.js";
 import { connectionBadges } from "./connection-badges.js";
 import { h, uniqueId } from "./dom.js";
@@ -67,7 +68,8 @@ export function serversPanel(context: ServersPanelContext): HTMLElement {
       h(
         "p",
         { class: "status-line" },
-        `${devices.length} devices, ${devices.filter(isServerDevice).length} servers`,
+        h("strong", {}, devicesSummary(devices)),
+        ` (of ${devices.length} devices)`,
       ),
       h("ul", { class: "devices" }, ...devices.map((device) => deviceView(device, context))),
     );
@@ -95,6 +97,7 @@ export function serversPanel(context: ServersPanelContext): HTMLElement {
               { class: "result error", "data-outcome": "error" },
               h("p", { class: "status-line" }, h("span", { class: "badge error" }, described.className)),
               h("p", { class: "error-message" }, described.message),
+              h("p", { class: "advice" }, h("strong", {}, "What to do: "), described.advice),
             ),
           );
         } finally {

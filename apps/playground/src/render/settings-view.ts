@@ -1,4 +1,5 @@
 import { maskSecret } from "../mask.js";
+import { checkServerURL } from "../server-url-check.js";
 import { DEMO_IDENTIFIER_NOTE, DEMO_TOKEN_CHOICES, type Mode, type Settings } from "../settings.js";
 import { h, uniqueId } from "./dom.js";
 
@@ -69,6 +70,39 @@ function liveFields(settings: Settings, callbacks: SettingsCallbacks, refresh: (
   });
   server.value = settings.liveServerURL;
   server.addEventListener("change", () => callbacks.onLiveServerURL(server.value));
+  // Checked as it is typed, with the likely fix one click away, before any panel runs into the SDK's refusal.
+  const check = h("p", { class: "url-check small", role: "status", "aria-live": "polite" });
+  const showCheck = () => {
+    const result = checkServerURL(server.value);
+    server.setAttribute("aria-invalid", String(!result.ok));
+    if (result.ok) {
+      check.replaceChildren();
+      return;
+    }
+    const fix =
+      result.suggestion === undefined
+        ? null
+        : h(
+            "button",
+            {
+              type: "button",
+              class: "chip",
+              onclick: () => {
+                server.value = result.suggestion ?? server.value;
+                callbacks.onLiveServerURL(server.value);
+                showCheck();
+              },
+            },
+            `Use ${result.suggestion}`,
+          );
+    check.replaceChildren(
+      `${result.problem}.`,
+      result.suggestion === undefined ? "" : ` Did you mean ${result.suggestion}? `,
+      ...(fix === null ? [] : [fix]),
+    );
+  };
+  server.addEventListener("input", showCheck);
+  showCheck();
 
   const tokenId = uniqueId("live-token");
   // type=password keeps the token masked on screen; it is never written back into the input.
@@ -96,7 +130,7 @@ function liveFields(settings: Settings, callbacks: SettingsCallbacks, refresh: (
     refresh();
   });
   return [
-    h("div", { class: "field" }, h("label", { for: serverId }, "Server URL"), server),
+    h("div", { class: "field" }, h("label", { for: serverId }, "Server URL"), server, check),
     h("div", { class: "field" }, h("label", { for: tokenId }, "Token (X-Plex-Token)"), token),
     h(
       "div",
@@ -106,6 +140,36 @@ function liveFields(settings: Settings, callbacks: SettingsCallbacks, refresh: (
     ),
     h("div", {}, forget),
   ];
+}
+
+function currentToken(settings: Settings): string | undefined {
+  const token = settings.mode === "demo" ? settings.demoToken : settings.liveToken.get();
+  return token === "" ? undefined : token;
+}
+
+/** Copies whichever token the panels use now (after a sign-in too), without showing it. */
+function copyCurrentToken(settings: Settings): HTMLElement {
+  const button = h(
+    "button",
+    { type: "button", class: "chip copy", "aria-label": "Copy the current token" },
+    "Copy",
+  );
+  button.addEventListener("click", () => {
+    const token = currentToken(settings);
+    if (token === undefined) {
+      button.textContent = "No token to copy";
+      return;
+    }
+    navigator.clipboard.writeText(token).then(
+      () => {
+        button.textContent = "Copied";
+      },
+      () => {
+        button.textContent = "Could not copy";
+      },
+    );
+  });
+  return button;
 }
 
 /** Mode, identity and credentials: the only state the panels read. */
@@ -146,7 +210,7 @@ export function settingsView(settings: Settings, callbacks: SettingsCallbacks): 
         ? demoFields(settings, refresh)
         : liveFields(settings, callbacks, refresh)),
     ),
-    tokenLine,
+    h("div", { class: "token-row" }, tokenLine, copyCurrentToken(settings)),
   );
 }
 

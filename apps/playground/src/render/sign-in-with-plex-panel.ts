@@ -18,8 +18,9 @@ export interface SignInPanelContext {
 }
 
 function clientFor(mode: Mode, target: Target): PlexClient {
-  // No token: a PIN is how we get one, and createPin/getPin never send it anyway.
-  return createApi(mode, { ...target, token: undefined }, () => {}).client;
+  // No token: a PIN is how we get one, and createPin/getPin never send it anyway. No server either: the PIN
+  // flow talks only to plex.tv, so a server URL the SDK refuses must not stop the way to a token.
+  return createApi(mode, { ...target, token: undefined, serverURL: undefined }, () => {}).client;
 }
 
 function failure(error: unknown): string {
@@ -97,8 +98,15 @@ export function signInWithPlexPanel(context: SignInPanelContext): HTMLElement {
     const demo = context.mode === "demo";
     say(demo ? "Approve in the demo's auth page (popup)…" : "Approve on app.plex.tv (popup)…");
     sessionStorage.setItem(RESUME_MODE_KEY, context.mode);
+    let client: PlexClient;
+    try {
+      client = clientFor(context.mode, target);
+    } catch (error) {
+      say(failure(error));
+      return;
+    }
     // Called straight from the click: signInWithPlex opens the popup before it awaits anything.
-    const signIn: PlexSignIn = signInWithPlex(clientFor(context.mode, target), {
+    const signIn: PlexSignIn = signInWithPlex(client, {
       ...(demo ? { authAppURL: new URL(DEMO_AUTH_PATH, location.href).href } : {}),
       onCode: ({ expiresAt, flow }) => {
         startCountdown(expiresAt);
@@ -110,7 +118,13 @@ export function signInWithPlexPanel(context: SignInPanelContext): HTMLElement {
 
   tvButton.addEventListener("click", () => {
     const controller = new AbortController();
-    const client = clientFor(context.mode, context.target());
+    let client: PlexClient;
+    try {
+      client = clientFor(context.mode, context.target());
+    } catch (error) {
+      say(failure(error));
+      return;
+    }
     status.textContent = "Creating a code…";
     const wait = (async () => {
       const { data: pin } = await createPin(client, {}, { signal: controller.signal });

@@ -1,4 +1,4 @@
-import type { PlexAPI, ValidateTokenResult } from "@plex/auth";
+import { type PlexAPI, PlexInvalidRequestError, type ValidateTokenResult } from "@plex/auth";
 import { describeError } from "../describe-error.js";
 import { h, uniqueId } from "./dom.js";
 
@@ -11,6 +11,13 @@ export type TokenVerdict =
 export function verdictOf(outcome: { result: ValidateTokenResult } | { error: unknown }): TokenVerdict {
   if ("error" in outcome) {
     const described = describeError(outcome.error);
+    // Nothing was asked: the input (the server URL, the token) is what to fix, not plex.tv to wait for.
+    if (PlexInvalidRequestError.isInstance(outcome.error)) {
+      return {
+        verdict: "unknown",
+        detail: `${described.className}: ${described.message}. ${described.advice}`,
+      };
+    }
     return {
       verdict: "unknown",
       detail: `${described.className}: ${described.message}. plex.tv could not say; keep the token and try later.`,

@@ -21,6 +21,7 @@ export type TokenCheck =
 const LIVE: ReadonlySet<string> = new Set([
   DEMO_TOKENS.account,
   DEMO_TOKENS.signedIn,
+  DEMO_TOKENS.signedInTwoFactor,
   DEMO_TOKENS.homeMember,
   DEMO_TOKENS.homeManaged,
 ]);

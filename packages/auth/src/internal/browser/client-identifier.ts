@@ -1,7 +1,8 @@
 /** Where `createClientIdentifier` keeps the identifier by default. */
 export const CLIENT_IDENTIFIER_KEY = "plex-auth.clientIdentifier";
 
-type KeyValueStorage = Pick<Storage, "getItem" | "setItem">;
+/** Where `createClientIdentifier` keeps the identifier: `localStorage` by default, or anything with these two methods. */
+export type KeyValueStorage = Pick<Storage, "getItem" | "setItem">;
 
 function randomId(): string {
   const crypto = globalThis.crypto;

@@ -12,13 +12,21 @@ const STRONG_PIN_LIFETIME_S = 1800;
 const FIRST_PIN_ID = 880001;
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-/** Codes derive from the id so runs are reproducible: no randomness in the demo. */
-function codeFor(id: number, length: number): string {
+/**
+ * Codes derive from the id so runs are reproducible: no randomness in the demo. Integer mixing (32-bit, as in
+ * a hash) spreads every bit of the id over every character: a plain LCG in doubles loses its low bits once the
+ * product passes 2^53, which made the codes nearly constant ("GAAA…").
+ */
+export function codeFor(id: number, length: number): string {
   let code = "";
-  let seed = id;
+  // The length joins the seed so a 4-character code is not the start of the same id's strong code.
+  let state = (id ^ Math.imul(length, 0x9e3779b9)) >>> 0;
   for (let index = 0; index < length; index += 1) {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    code += CODE_ALPHABET[seed % CODE_ALPHABET.length];
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    mixed = (mixed ^ (mixed >>> 14)) >>> 0;
+    code += CODE_ALPHABET[mixed % CODE_ALPHABET.length];
   }
   return code;
 }

@@ -26,14 +26,18 @@ export const signInRoute: DemoRoute = async (context) => {
   if (login === DEMO_ACCOUNTS.rateLimited.login) return plexError(request, ERRORS.rateLimited, "xml");
   if (login === DEMO_ACCOUNTS.locked.login) return plexError(request, ERRORS.repeatedFailures, "xml");
 
+  // Each account gets its own token, so `/api/v2/user` with it answers the account that signed in.
   let user: Record<string, unknown>;
+  let authToken: string;
   if (login === DEMO_ACCOUNTS.plain.login && password === DEMO_ACCOUNTS.plain.password) {
     user = data.users.plain;
+    authToken = DEMO_TOKENS.signedIn;
   } else if (login === DEMO_ACCOUNTS.twoFactor.login && password === DEMO_ACCOUNTS.twoFactor.password) {
     if (verificationCode !== DEMO_ACCOUNTS.twoFactor.verificationCode) {
       return plexError(request, ERRORS.verificationCodeRequired);
     }
     user = data.users.twoFactor;
+    authToken = DEMO_TOKENS.signedInTwoFactor;
   } else {
     return plexError(request, ERRORS.unauthorized);
   }
@@ -41,7 +45,7 @@ export const signInRoute: DemoRoute = async (context) => {
   const nowS = Math.floor(context.now().getTime() / 1000);
   return respondWith(request, 201, "user", {
     ...user,
-    authToken: DEMO_TOKENS.signedIn,
+    authToken,
     rememberExpiresAt: nowS + (rememberMe ? THIRTY_DAYS_S : TWO_WEEKS_S),
   });
 };

@@ -1,3 +1,4 @@
+import { DEMO_TOKENS } from "../../constants.js";
 import { checkToken } from "../authenticate.js";
 import type { DemoRoute } from "../context.js";
 import { invalidToken, plexError, respondWith, tokenExpired } from "../respond.js";
@@ -10,7 +11,9 @@ export const userRoute: DemoRoute = (context) => {
   if (check.kind === "revoked") return invalidToken();
   if (check.kind === "expired") return tokenExpired(context.request);
   if (check.kind !== "valid") return plexError(context.request, ERRORS.unauthorized);
-  // A Home member's token is that member's account.
-  const account = homeAccountOf(check.token) ?? context.data.users.plain;
+  // A Home member's token is that member's account; the 2FA sign-in's token is the 2FA account.
+  const account =
+    homeAccountOf(check.token) ??
+    (check.token === DEMO_TOKENS.signedInTwoFactor ? context.data.users.twoFactor : context.data.users.plain);
   return respondWith(context.request, 200, "user", { ...account, authToken: check.token });
 };
