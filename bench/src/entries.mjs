@@ -27,7 +27,9 @@ export const entries = [
     // option errors that echo a safe bad URL and suggest the fix (~130 B), the typed looseObject alias (~13 B).
     // The JWT PIN login merged alongside brought main to ~21,050 B on its own; together 21,271 B.
     targetKb: 16,
-    budgetKb: 21.3,
+    // +0.2 kB: the input checks the reliability suite's fuzzing called for (Home uuid, authAppURL, __proto__ header,
+    // query secrets scrubbed).
+    budgetKb: 21.55,
     contents: `
       import { PlexAPI } from "@plex/auth";
       const plex = new PlexAPI({ clientIdentifier: "bench", accessToken: "bench-token", serverURL: "${SERVER}" });

@@ -45,6 +45,11 @@ function isHttpURL(value: string): boolean {
 
 type Field = keyof BuildAuthAppURLRequest;
 
+// Whitespace and control characters in a base URL would survive into the address (a line break after "#" even
+// hides the parameters from app.plex.tv).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNSAFE_IN_URL = /[\s\u0000-\u001f\u007f\u2028\u2029]/;
+
 /**
  * Checked by hand rather than with a schema: this runs in the PlexAPI bundle, where zod's string and refine
  * kinds would cost more than the whole function. Issues name the field, never the value.
@@ -67,6 +72,10 @@ function checkInput(request: BuildAuthAppURLRequest): void {
     if (value !== undefined && !(typeof value === "string" && isHttpURL(value))) {
       issues.push({ path: [field], message: "must be an absolute http(s) URL" });
     }
+  }
+  const base = fields.authAppURL;
+  if (typeof base === "string" && UNSAFE_IN_URL.test(base)) {
+    issues.push({ path: ["authAppURL"], message: "must not contain spaces or control characters" });
   }
   if (issues.length > 0) {
     const list = issues.map((issue) => `${issue.path[0]}: ${issue.message}`).join("; ");
@@ -101,5 +110,12 @@ export function buildAuthAppURL(request: BuildAuthAppURLRequest): string {
   if (input.forwardUrl !== undefined) pairs.push(["forwardUrl", input.forwardUrl]);
   // Keys are written as app.plex.tv documents them (brackets visible); values use encodeURIComponent, which
   // turns a space into %20 (app.plex.tv does not read `+` as a space).
-  return `${base}#?${pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join("&")}`;
+  try {
+    return `${base}#?${pairs.map(([key, value]) => `${key}=${encodeURIComponent(value)}`).join("&")}`;
+  } catch {
+    // encodeURIComponent throws a bare URIError on a lone surrogate: text that cannot be put in a URL.
+    throw new PlexInvalidRequestError(
+      "Invalid buildAuthAppURL request: a field holds malformed text (a lone surrogate)",
+    );
+  }
 }

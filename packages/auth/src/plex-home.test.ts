@@ -118,11 +118,21 @@ describe("switchHomeUser", () => {
     expect(res.data.authToken).toBe(MEMBER_TOKEN);
   });
 
-  it("sends no pin for an unprotected member and escapes the uuid", async () => {
-    mock.answer(`${PLEX_TV_URL}/home/users/a%2Fb/switch`, () => json(switched));
-    await switchHomeUser(testClient(), { uuid: "a/b" });
+  it("sends no pin for an unprotected member", async () => {
+    mock.answer(SWITCH, () => json(switched));
+    await switchHomeUser(testClient(), { uuid: MEMBER });
     expect(mock.seen[0]?.url.search).toBe("");
   });
+
+  it.each(["a/b", ".", "..", "a b", "a\ud800"])(
+    "refuses the uuid %j before sending (it goes into the path)",
+    async (uuid) => {
+      const error = await rejection(switchHomeUser(testClient(), { uuid, pin: "1234" }));
+      expect(error).toBeInstanceOf(PlexInvalidRequestError);
+      expect(String(error)).not.toContain("1234");
+      expect(mock.seen).toHaveLength(0);
+    },
+  );
 
   it("PIN required (none sent) → PlexHomePinRequiredError, not retried", async () => {
     mock.answer(SWITCH, pinError);

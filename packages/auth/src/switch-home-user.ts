@@ -1,5 +1,5 @@
 import type { PlexClient, PlexResponse, RequestOptions } from "@plex/core";
-import { parseInput } from "@plex/core";
+import { PlexInvalidRequestError, parseInput } from "@plex/core";
 import {
   type SwitchHomeUserRequest,
   SwitchHomeUserRequestSchema,
@@ -27,6 +27,13 @@ export async function switchHomeUser(
   options?: RequestOptions,
 ): Promise<PlexResponse<UserPlexAccount>> {
   const input = parseInput(SwitchHomeUserRequestSchema, request, "switchHomeUser request");
+  // A uuid goes into the path: "." or ".." would be resolved by the URL parser and send the PIN elsewhere.
+  if (!/^[A-Za-z0-9_-]+$/.test(input.uuid)) {
+    throw new PlexInvalidRequestError(
+      "Invalid switchHomeUser request: uuid must be a Plex Home user's uuid (letters, digits, - and _), as getHomeUsers lists it",
+      { issues: [{ path: ["uuid"], message: "not a Plex Home user uuid" }] },
+    );
+  }
   return client.request(
     {
       method: "POST",

@@ -74,8 +74,8 @@ function buildHeaders(
   return Object.fromEntries(merged);
 }
 
-function bodySecrets(body: RequestSpec<unknown>["body"]): string[] {
-  const fields = body && "form" in body ? body.form : body && "json" in body ? body.json : undefined;
+/** Values of secret-named fields (`password`, a Home `pin`…) of a body or query: scrubbed if an answer repeats them. */
+function fieldSecrets(fields: unknown): string[] {
   if (typeof fields !== "object" || fields === null) return [];
   return Object.entries(fields)
     .filter(([name, value]) => isSecretName(name) && (typeof value === "string" || typeof value === "number"))
@@ -120,10 +120,12 @@ export function prepareCall<T>(
       options.maxResponseBytes === undefined
         ? state.maxResponseBytes
         : checkMaxBytes("maxResponseBytes", options.maxResponseBytes),
-    // Literal values scrubbed from every error text: the token and secret body fields (the password).
+    // Literal values scrubbed from every error text: the token, and secret body and query fields (the password, a
+    // Home PIN sent as `?pin=`).
     redactor: createRedactor([
       typeof settings.accessToken === "string" ? settings.accessToken : undefined,
-      ...bodySecrets(spec.body),
+      ...fieldSecrets(spec.body && "form" in spec.body ? spec.body.form : spec.body?.json),
+      ...fieldSecrets(spec.query),
     ]),
     token,
   };

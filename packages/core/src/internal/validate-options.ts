@@ -51,11 +51,14 @@ export function checkHeaders(what: string, headers: unknown): Record<string, str
   if (typeof headers !== "object" || headers === null || Array.isArray(headers)) {
     fail(`${what} must be an object of header names to values`);
   }
-  const out: Record<string, string> = {};
+  // No prototype: a header named "__proto__" (valid HTTP) must be an entry, not a prototype change that drops it.
+  const out: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(headers)) {
     const where = `${what}["${name}"]`;
     if (!HEADER_NAME.test(name)) fail(`${where} is not a valid header name`);
     if (FORBIDDEN.test(name)) fail(`${where} is set by fetch itself and cannot be sent`);
+    // fetch copies headers into a plain object, where this name sets the prototype: it would vanish unsent.
+    if (name === "__proto__") fail(`${where} cannot be sent: fetch drops a header of that name`);
     out[name] = checkHeaderValue(where, value);
   }
   return out;

@@ -7,8 +7,8 @@ import {
   OPERATIONS,
   PRIMARY_HOST,
   startFaultServer,
-} from "../../src/index";
-import { settle } from "../support";
+} from "../src/index";
+import { settle } from "./support";
 
 let server: FaultServer;
 beforeAll(async () => {

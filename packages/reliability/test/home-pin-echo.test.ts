@@ -1,7 +1,7 @@
 import { DEMO_HOME } from "@plex/demo-plex";
 import { expect, test } from "vitest";
-import { exposures, OPERATIONS, startFaultEnv } from "../../src/index";
-import { settle } from "../support";
+import { exposures, OPERATIONS, startFaultEnv } from "../src/index";
+import { settle } from "./support";
 
 // switchHomeUser sends the member's Home PIN as the `pin` query parameter. Core scrubs the token and secret body
 // fields (a password) from every error as literal values, but not secret-named query values: when Plex's error
