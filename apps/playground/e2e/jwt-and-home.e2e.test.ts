@@ -1,25 +1,10 @@
-import { createServer } from "node:net";
-import { fileURLToPath } from "node:url";
 import { DEMO_HOME } from "@plex/demo-plex";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { build, preview } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, freePort, root } from "./support.js";
 
 // The Device key (JWT) and Plex Home panels in the built app, demo mode, headless Chromium.
-const root = fileURLToPath(new URL("..", import.meta.url));
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 let browser: Browser;
 let page: Page;

@@ -1,38 +1,15 @@
 import { mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { DEMO_PROBE_URIS, DEMO_SERVER, DEMO_SERVER_URL } from "@plex/demo-plex";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { build, preview } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, freePort, root } from "./support.js";
 
 // The Servers, Best connection and Check token panels in the built app, demo mode: the msw worker answers plex.tv
 // and every connection the demo lists (the demo server itself, a dead LAN address, a slow remote, a relay).
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const artifacts = fileURLToPath(new URL("../.artifacts/", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 let browser: Browser;
 let page: Page;
 let close: () => Promise<void> = async () => {};

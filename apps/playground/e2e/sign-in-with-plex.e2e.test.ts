@@ -1,41 +1,18 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { createDemoPlex, DEMO_CLIENT_IDENTIFIER, DEMO_TOKENS } from "@plex/demo-plex";
 import { startDemoPlexServer } from "@plex/demo-plex/node";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { build, createServer as createViteServer, preview } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, freePort, root } from "./support.js";
 
 // Sign in with Plex in demo mode, in headless Chromium: the popup opens the demo's auth page (served by the
 // playground's own server at /auth), Allow signs in, Deny leaves the wait to Cancel, and a blocked popup falls back
 // to a redirect that the page resumes on its way back.
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const PENDING_KEY = "plex-auth.pendingSignIn";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 type Kind = "preview" | "dev";
 
